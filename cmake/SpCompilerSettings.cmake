@@ -1,0 +1,19 @@
+# Project-wide compiler settings: C++20, warnings on, binaries gathered in build/bin.
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+
+add_library(sp_warnings INTERFACE)
+target_compile_options(sp_warnings INTERFACE -Wall -Wextra -Wpedantic $<$<BOOL:${SP_WERROR}>:-Werror>)
+
+# Gives a project library its include root (app/) and the house warnings.
+function(sp_library name)
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/app)
+  target_link_libraries(${name} PRIVATE sp_warnings)
+endfunction()
