@@ -1,0 +1,14 @@
+// The command groups of stretchplan-cli. Each adds its sub-commands to the app; the one
+// the user picked stores its exit code in `exitCode` when it runs.
+#pragma once
+
+#include "cli/CliContext.h"
+
+#include <CLI/CLI.hpp>
+
+namespace sp::cli {
+
+void addCatalogCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addPluginsCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+
+} // namespace sp::cli

@@ -1,0 +1,115 @@
+#include "pluginhost/PackFiles.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace sp {
+namespace {
+
+std::string sizeText(std::uintmax_t bytes)
+{
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+        return std::to_string(bytes / (1024 * 1024)) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0)
+        return std::to_string(bytes / 1024) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// True when `path`, with every link followed, is `dir` or below it.
+bool staysInside(const fs::path& dir, const fs::path& path)
+{
+    std::error_code ec;
+    const fs::path realDir = fs::canonical(dir, ec);
+    if (ec)
+        return false;
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec)
+        return false;
+    const fs::path rel = real.lexically_relative(realDir);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+std::string lowerExtension(const fs::path& file)
+{
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+} // namespace
+
+FileRead readPackFile(const fs::path& packDir, const fs::path& file, std::uintmax_t maxBytes)
+{
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec)))
+        return {std::nullopt, "does not exist"};
+    if (!staysInside(packDir, file))
+        return {std::nullopt, "is a link that leads outside the pack folder"};
+    if (!fs::is_regular_file(file, ec))
+        return {std::nullopt, "is not a regular file"};
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (ec)
+        return {std::nullopt, "cannot be read: " + ec.message()};
+    if (size > maxBytes)
+        return {std::nullopt, "is too large (" + std::to_string(size) + " bytes, at most " + sizeText(maxBytes) + ")"};
+    std::ifstream in(file, std::ios::binary);
+    std::string text(size, '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size)))
+        return {std::nullopt, "cannot be read"};
+    return {std::move(text), {}};
+}
+
+PackPath resolvePackPath(const fs::path& packDir, std::string_view relative)
+{
+    if (relative.find('\\') != std::string_view::npos)
+        return {{}, "use / between folders, not \\"};
+    const fs::path rel(relative);
+    if (rel.is_absolute())
+        return {{}, "is an absolute path; give a path inside the pack folder"};
+    for (const fs::path& part : rel)
+        if (part == "..")
+            return {{}, "leaves the pack folder (\"..\")"};
+    const fs::path full = packDir / rel;
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(full, ec)))
+        return {{}, "does not exist in the pack"};
+    if (!staysInside(packDir, full))
+        return {{}, "is a link that leads outside the pack folder"};
+    if (!fs::exists(full, ec))
+        return {{}, "is a link to a file that does not exist"};
+    if (!fs::is_regular_file(full, ec))
+        return {{}, "is not a regular file"};
+    return {full, {}};
+}
+
+std::string checkImageFile(const fs::path& file)
+{
+    const std::string ext = lowerExtension(file);
+    const bool png = ext == ".png";
+    const bool jpeg = ext == ".jpg" || ext == ".jpeg";
+    if (!png && !jpeg)
+        return "is not a PNG or JPEG file (.png, .jpg, .jpeg)";
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (ec)
+        return "cannot be read: " + ec.message();
+    if (size > kMaxMediaBytes)
+        return "is too large (" + std::to_string(size) + " bytes, at most " + sizeText(kMaxMediaBytes) + ")";
+    std::array<unsigned char, 8> head{};
+    std::ifstream in(file, std::ios::binary);
+    in.read(reinterpret_cast<char*>(head.data()), head.size());
+    const auto got = static_cast<std::size_t>(in.gcount());
+    static constexpr std::array<unsigned char, 8> kPng{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (png && (got < 8 || head != kPng))
+        return "is not a valid PNG image (its content does not start like one)";
+    if (jpeg && (got < 3 || head[0] != 0xFF || head[1] != 0xD8 || head[2] != 0xFF))
+        return "is not a valid JPEG image (its content does not start like one)";
+    return {};
+}
+
+} // namespace sp

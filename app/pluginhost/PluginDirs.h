@@ -1,0 +1,41 @@
+// Where packs are looked for, in order: built-in, system, user, then the command line's.
+#pragma once
+
+#include "core/Enums.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sp {
+
+enum class PluginOrigin { BuiltIn = 1, System, User, CommandLine };
+
+template <> struct EnumNames<PluginOrigin> {
+    static constexpr std::array<std::pair<PluginOrigin, std::string_view>, 4> values{{
+        {PluginOrigin::BuiltIn, "built-in"},
+        {PluginOrigin::System, "system"},
+        {PluginOrigin::User, "user"},
+        {PluginOrigin::CommandLine, "command line"},
+    }};
+};
+
+struct PluginDir {
+    std::filesystem::path path;
+    PluginOrigin origin;
+};
+
+struct PluginDirOptions {
+    bool builtIn = true;                          // false for --no-builtin
+    std::vector<std::filesystem::path> extraDirs; // --plugins-dir, in the order given
+};
+
+// The built-in packs: <prefix>/share/stretchplan/plugins beside an installed binary,
+// else the source tree's plugins/ for a build-tree run.
+std::filesystem::path builtInPluginDir();
+
+// All folders to search, in order, without duplicates. The environment decides the
+// system (XDG_DATA_DIRS) and user (XDG_DATA_HOME, HOME) folders.
+std::vector<PluginDir> pluginDirs(const PluginDirOptions& options);
+
+} // namespace sp
