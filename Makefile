@@ -1,0 +1,46 @@
+# A thin layer over CMake so that two commands do everything (as Neovim's Makefile does):
+#   make run    install dependencies, configure, build, start the app
+#   make test   install dependencies, configure, build, run every test
+# The plain CMake route works too: cmake -S . -B build && cmake --build build && ctest --test-dir build
+
+BUILD_DIR  ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= 2
+CMAKE_FLAGS ?=
+# CI (CI=true) also turns warnings into errors, so a warning cannot land.
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DSP_WERROR=ON
+endif
+
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps configure build run test fuzz clean
+
+all: build
+
+deps:
+	@installer/deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# Until the desktop app exists, "the app" is the catalog in the terminal.
+run: build
+	$(BUILD_DIR)/bin/stretchplan-cli catalog list
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+# libFuzzer over the pack parsers (needs clang; not part of `make test`).
+fuzz:
+	@installer/deps.sh --fuzz
+	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSP_BUILD_TESTS=OFF -DSP_BUILD_FUZZ=ON >/dev/null
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_pack_json
+	tests/fuzz/run.sh $(FUZZ_DIR)/bin/fuzz_pack_json $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)

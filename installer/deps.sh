@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages StretchPlan needs to build, run and test.
+# Idempotent: apt-get runs (and updates its lists) only when a package is missing.
+# Runs as root, or through sudo otherwise.
+#   installer/deps.sh           build, run and test
+#   installer/deps.sh --fuzz    also clang, for the libFuzzer targets (make fuzz)
+set -euo pipefail
+
+packages=(
+  build-essential cmake make pkg-config   # toolchain
+  nlohmann-json3-dev                      # sp_core: JSON (de)serialisation
+  libicu-dev                              # sp_core: Unicode folding for search
+  libcli11-dev                            # stretchplan-cli: argument parsing
+  libboost-test-dev                       # tests: Boost.Test
+)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang) ;;
+    *) echo "usage: $0 [--fuzz]" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=()
+[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+echo "Installing: ${missing[*]}"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

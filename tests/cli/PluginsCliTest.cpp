@@ -1,0 +1,83 @@
+// stretchplan-cli plugins, end to end.
+#include "RunCli.h"
+
+#include "core/JsonText.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sp::test;
+using sp::Json;
+
+BOOST_AUTO_TEST_SUITE(plugins_cli)
+
+BOOST_AUTO_TEST_CASE(lists_the_built_in_pack_as_loaded)
+{
+    const CliRun run = runCli({"plugins", "list"});
+    BOOST_TEST(run.exitCode == 0);
+    const auto lines = run.outLines();
+    BOOST_TEST_REQUIRE(lines.size() == 2u);
+    BOOST_TEST(lines[0].rfind("PACK", 0) == 0u);
+    BOOST_TEST(lines[1].rfind("lumbar ", 0) == 0u);
+    BOOST_TEST(lines[1].find(" loaded ") != std::string::npos);
+    BOOST_TEST(lines[1].find("built-in") != std::string::npos);
+    BOOST_TEST(lines[1].find(sourcePath("plugins/lumbar")) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_report_has_id_version_folder_status_and_problems)
+{
+    const CliRun run = runCli({"--plugins-dir", "plugins/examples", "plugins", "list", "--json"});
+    BOOST_TEST(run.exitCode == 0);
+    const Json report = Json::parse(run.out);
+    BOOST_TEST_REQUIRE(report.at("packs").size() == 2u);
+    const Json& clinic = report.at("packs").at(1);
+    BOOST_TEST(clinic.at("id") == "clinic-example");
+    BOOST_TEST(clinic.at("version") == "1.0.0");
+    BOOST_TEST(clinic.at("status") == "loaded");
+    BOOST_TEST(clinic.at("origin") == "command line");
+    BOOST_TEST(clinic.at("exercises") == 3);
+    BOOST_TEST(clinic.at("problems").empty());
+    BOOST_TEST(report.at("folder_problems").empty());
+}
+
+BOOST_AUTO_TEST_CASE(broken_packs_get_one_precise_line_per_problem_and_exit_3)
+{
+    const CliRun run = runCli({"--no-builtin", "--plugins-dir", "tests/data/packs", "plugins", "list"});
+    BOOST_TEST(run.exitCode == 3);
+    const std::string& out = run.out;
+    const auto has = [&](const std::string& line) {
+        BOOST_TEST(out.find("\n  " + line + "\n") != std::string::npos, line);
+    };
+    has("bad-dosage-range/exercises/knee-hug.json: /dosage/hold_s: 900 is out of range (0\u2013600)");
+    has("bad-unknown-field/exercises/knee-hug.json: /colour: unknown field \"colour\"");
+    has("bad-enum-value/exercises/knee-hug.json: /type: \"stretchy\" is not one of release, active-stretch, "
+        "mobility, activation, strength, stability");
+    has("bad-api-too-new/manifest.json: /api: pack needs api 2, but this StretchPlan reads api 1 at most; "
+        "update StretchPlan to load it");
+    has("bad-media-dotdot/exercises/knee-hug.json: /media/images/0/file: \"../outside.png\" leaves the pack folder "
+        "(\"..\")");
+    // The good packs in the same folder still load.
+    bool goodLoaded = false;
+    for (const std::string& line : run.outLines())
+        goodLoaded = goodLoaded || (line.rfind("good ", 0) == 0 && line.find(" loaded ") != std::string::npos);
+    BOOST_TEST(goodLoaded, out);
+}
+
+BOOST_AUTO_TEST_CASE(json_report_lists_each_problem_with_file_and_pointer)
+{
+    const CliRun run = runCli({"--no-builtin", "--plugins-dir", "tests/data/packs", "plugins", "list", "--json"});
+    BOOST_TEST(run.exitCode == 3);
+    const Json report = Json::parse(run.out);
+    bool found = false;
+    for (const Json& pack : report.at("packs")) {
+        if (pack.at("id") != "bad-mistyped-field")
+            continue;
+        found = true;
+        BOOST_TEST(pack.at("status") == "failed");
+        BOOST_TEST_REQUIRE(pack.at("problems").size() == 1u);
+        BOOST_TEST(pack.at("problems")[0].at("file") == "bad-mistyped-field/exercises/knee-hug.json");
+        BOOST_TEST(pack.at("problems")[0].at("pointer") == "/dosage/reps");
+    }
+    BOOST_TEST(found);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

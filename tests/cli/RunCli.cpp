@@ -1,0 +1,80 @@
+#include "RunCli.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace sp::test {
+namespace {
+
+std::vector<std::string> splitLines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+std::string slurp(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+std::vector<std::string> CliRun::outLines() const { return splitLines(out); }
+std::vector<std::string> CliRun::errLines() const { return splitLines(err); }
+
+std::string sourcePath(const std::string& relative)
+{
+    return (std::filesystem::path(SP_SOURCE_DIR) / relative).string();
+}
+
+CliRun runCli(const std::vector<std::string>& args)
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("sp-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "home");
+    const auto outFile = dir / "stdout";
+    const auto errFile = dir / "stderr";
+
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        const int out = ::open(outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int in = ::open("/dev/null", O_RDONLY);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        if (::chdir(SP_SOURCE_DIR) != 0)
+            ::_exit(126);
+        const std::string home = (dir / "home").string();
+        ::setenv("HOME", home.c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (home + "/.local/share").c_str(), 1);
+        ::setenv("XDG_DATA_DIRS", (home + "/no-system-packs").c_str(), 1);
+        std::vector<char*> argv{const_cast<char*>(SP_CLI_PATH)};
+        for (const std::string& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(SP_CLI_PATH, argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CliRun run;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = slurp(outFile);
+    run.err = slurp(errFile);
+    std::filesystem::remove_all(dir);
+    return run;
+}
+
+} // namespace sp::test
