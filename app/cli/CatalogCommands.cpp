@@ -1,4 +1,5 @@
 #include "cli/Commands.h"
+#include "cli/FigureSvg.h"
 #include "cli/TextFormat.h"
 
 #include <memory>
@@ -100,6 +101,23 @@ void addCatalogCommands(CLI::App& app, CliContext& ctx, int& exitCode)
             ctx.out() << exerciseJson(*found.exercise).dump(2) << '\n';
         else
             ctx.out() << exerciseDetails(*found.exercise, c);
+        exitCode = kExitOk;
+    });
+
+    auto figureId = std::make_shared<std::string>();
+    CLI::App* figure = catalog->add_subcommand("figure", "Print an exercise's figure as an SVG image");
+    figure->add_option("ID", *figureId, "pack/exercise, or the bare exercise id")->required();
+    figure->callback([&ctx, &exitCode, figureId] {
+        const Catalog::Lookup found = ctx.load().catalog.lookup(*figureId);
+        if (!found.exercise) {
+            exitCode = ctx.fail(kExitData, found.error);
+            return;
+        }
+        if (!found.exercise->figure) {
+            exitCode = ctx.fail(kExitData, "exercise \"" + found.exercise->qualifiedId() + "\" has no figure");
+            return;
+        }
+        ctx.out() << figureSvg(*found.exercise->figure, found.exercise->name);
         exitCode = kExitOk;
     });
 

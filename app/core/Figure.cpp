@@ -70,6 +70,8 @@ std::vector<Bone> bones(const Pose& pose, FigureView view)
         const bool far = view == FigureView::Side && isRightSide(joint);
         out.push_back({drawnParent(pose, joint), joint, far});
     }
+    // A pose being edited may lack a trunk joint; draw only what both ends exist for.
+    std::erase_if(out, [&](const Bone& b) { return !has(b.from) || !has(b.to); });
     return out;
 }
 

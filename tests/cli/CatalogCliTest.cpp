@@ -173,4 +173,27 @@ BOOST_AUTO_TEST_CASE(list_with_broken_packs_lists_the_rest_and_warns_once_per_fa
     }
 }
 
+BOOST_AUTO_TEST_CASE(figure_prints_an_svg_with_every_pose)
+{
+    const CliRun run = runCli({"catalog", "figure", "lumbar/prone-press-up"});
+    BOOST_TEST(run.exitCode == 0);
+    BOOST_TEST(run.out.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0u);
+    BOOST_TEST(run.out.find("<title>Prone press-up</title>") != std::string::npos);
+    BOOST_TEST(run.out.find(">1. Start</text>") != std::string::npos);
+    BOOST_TEST(run.out.find(">2. Press up</text>") != std::string::npos);
+    BOOST_TEST(run.out.find("</svg>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(figure_of_an_exercise_without_one_is_a_data_error)
+{
+    const CliRun none = runCli({"--no-builtin", "--plugins-dir", "tests/data/packs-extra", "catalog", "figure",
+                                "other/seated-march"});
+    BOOST_TEST(none.exitCode == 3);
+    BOOST_TEST(none.out.empty());
+    BOOST_TEST(none.err == "stretchplan-cli: exercise \"other/seated-march\" has no figure\n");
+    const CliRun missing = runCli({"catalog", "figure", "lumbar/nothing"});
+    BOOST_TEST(missing.exitCode == 3);
+    BOOST_TEST(missing.err.find("no exercise \"lumbar/nothing\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
