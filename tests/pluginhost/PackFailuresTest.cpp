@@ -154,10 +154,22 @@ BOOST_AUTO_TEST_CASE(rejects_reference_to_a_pack_that_is_not_loaded)
                      "\"nowhere/knee-hug\" is not in any loaded pack");
 }
 
-BOOST_AUTO_TEST_CASE(rejects_pack_without_exercise_files_and_stray_files)
+BOOST_AUTO_TEST_CASE(rejects_stray_files_among_the_exercises)
 {
-    expectOneProblem("bad-no-exercises", "exercises", "", "holds no exercise files");
     expectOneProblem("bad-stray-file", "exercises/notes.txt", "", "is not an exercise file");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_pack_with_an_empty_exercises_folder)
+{
+    // Made at run time: git does not keep empty folders.
+    TempDir tmp;
+    const auto pack = copyGoodPack(tmp.path(), "empty-exercises");
+    std::filesystem::remove_all(pack / "exercises");
+    std::filesystem::create_directories(pack / "exercises");
+    const LoadedPack loaded = loadPack(pack, "empty-exercises");
+    BOOST_TEST(!loaded.ok());
+    BOOST_TEST_REQUIRE(loaded.problems.size() == 1u);
+    BOOST_TEST(loaded.problems[0].format() == "empty-exercises/exercises: holds no exercise files (*.json)");
 }
 
 BOOST_AUTO_TEST_CASE(rejects_exercise_file_over_the_size_cap)
