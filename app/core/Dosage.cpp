@@ -2,11 +2,6 @@
 
 namespace sp {
 
-std::string outOfRangeMessage(long long value, long long min, long long max)
-{
-    return std::to_string(value) + " is out of range (" + std::to_string(min) + "\u2013" + std::to_string(max) + ")";
-}
-
 std::vector<FieldError> validate(const Dosage& dosage)
 {
     std::vector<FieldError> errors;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Enums.h"
+#include "core/Validation.h"
 
 #include <array>
 #include <string>
@@ -42,16 +43,8 @@ inline constexpr std::array<DosageField, 7> kDosageFields{{
     {"tempo_s", 1, 30, &Dosage::tempo_s},
 }};
 
-struct FieldError {
-    std::string field;   // e.g. "reps"
-    std::string message; // e.g. "150 is out of range (1–100)"
-};
-
 // Every field out of its range, each named with its value. Empty when the dosage is valid.
 std::vector<FieldError> validate(const Dosage& dosage);
-
-// "150 is out of range (1–100)": shared so that every range error reads the same.
-std::string outOfRangeMessage(long long value, long long min, long long max);
 
 // Plain words for a handout: "2 sets of 10 · hold 5 seconds · twice a day · each side".
 std::string describe(const Dosage& dosage);

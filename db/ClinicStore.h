@@ -1,0 +1,168 @@
+// The clinic's records, as the rest of the application sees them: repositories for
+// patients, plans, notes, the handout log and the audit log. Nothing here names a
+// database engine, so another backend (a shared PostgreSQL server is planned) can
+// implement these interfaces without touching their callers.
+//
+// Every method that changes something is one transaction: it happens completely, with
+// its audit entry, or not at all. Methods throw DbError.
+#pragma once
+
+#include "core/ClinicLog.h"
+#include "core/Date.h"
+#include "core/FollowUpNote.h"
+#include "core/Patient.h"
+#include "core/Plan.h"
+#include "core/Validation.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sp::db {
+
+enum class DbErrorKind {
+    NotFound = 1, // no record with that id
+    Invalid,      // a field failed validation (fieldErrors() says which)
+    NewerSchema,  // written by a newer StretchPlan
+    NotADatabase, // not a StretchPlan/SQLite database, truncated or corrupt
+    Busy,         // still locked by another writer after the busy timeout
+    Io,           // the file system refused (permissions, disk full, ...)
+    Internal,     // anything else the engine reported
+};
+
+class DbError : public std::runtime_error {
+public:
+    DbError(DbErrorKind kind, const std::string& message, std::vector<FieldError> fields = {})
+        : std::runtime_error(message), m_kind(kind), m_fields(std::move(fields)) {}
+    DbErrorKind kind() const { return m_kind; }
+    const std::vector<FieldError>& fieldErrors() const { return m_fields; }
+
+private:
+    DbErrorKind m_kind;
+    std::vector<FieldError> m_fields;
+};
+
+struct PatientQuery {
+    std::string text;             // every word must start a word of the name; case and accents ignored
+    bool includeArchived = false;
+    std::size_t limit = 500;
+};
+
+class PatientRepository {
+public:
+    virtual ~PatientRepository() = default;
+    // Stores a new patient (id ignored) and returns its id.
+    virtual std::int64_t add(const Patient& patient) = 0;
+    virtual Patient get(std::int64_t id) const = 0;
+    // By name, sorted by name; an empty text lists everyone.
+    virtual std::vector<Patient> search(const PatientQuery& query) const = 0;
+    // Replaces every field but id, archived and screening (they have their own calls).
+    virtual void update(const Patient& patient) = 0;
+    virtual void setArchived(std::int64_t id, bool archived) = 0;
+    virtual void recordScreening(std::int64_t id, const RedFlagScreening& screening) = 0;
+    // The right to erasure: every row of the patient goes (plans, revisions, notes,
+    // handout log), the file is vacuumed, and one audit entry without personal data stays.
+    virtual void purge(std::int64_t id) = 0;
+};
+
+class PlanRepository {
+public:
+    virtual ~PlanRepository() = default;
+    // A new active plan whose revision 1 is `first`; returns the plan id.
+    virtual std::int64_t create(std::int64_t patientId, const std::string& title, const PlanRevision& first) = 0;
+    // Stores `next` as the plan's next revision and returns its number.
+    virtual int revise(std::int64_t planId, const PlanRevision& next) = 0;
+    virtual void setStatus(std::int64_t planId, PlanStatus status) = 0;
+    virtual Plan get(std::int64_t planId) const = 0;
+    virtual std::vector<Plan> listForPatient(std::int64_t patientId) const = 0;
+    // Revision `number` of the plan, or its latest when number is 0.
+    virtual PlanRevision revision(std::int64_t planId, int number = 0) const = 0;
+    virtual PlanRevision revisionById(std::int64_t revisionId) const = 0;
+    // Every revision, oldest first, without their items (for histories and timelines).
+    virtual std::vector<PlanRevision> history(std::int64_t planId) const = 0;
+};
+
+struct FollowUpDue {
+    std::int64_t patientId = 0;
+    std::string patientName;
+    Date due;
+    Date lastVisit;
+};
+
+class NoteRepository {
+public:
+    virtual ~NoteRepository() = default;
+    virtual std::int64_t add(const FollowUpNote& note) = 0;
+    // Newest visit first.
+    virtual std::vector<FollowUpNote> listForPatient(std::int64_t patientId) const = 0;
+    // Patients (not archived) whose latest note asks for a follow-up on or before `until`,
+    // earliest first.
+    virtual std::vector<FollowUpDue> due(const Date& until) const = 0;
+};
+
+class HandoutLogRepository {
+public:
+    virtual ~HandoutLogRepository() = default;
+    virtual std::int64_t add(const HandoutRecord& record) = 0;
+    virtual std::vector<HandoutRecord> listForPatient(std::int64_t patientId) const = 0;
+};
+
+struct AuditQuery {
+    std::optional<std::int64_t> patientId;
+    std::size_t limit = 1000; // newest first
+};
+
+class AuditRepository {
+public:
+    virtual ~AuditRepository() = default;
+    // For actions the store cannot see itself: export, e-mail, override. `details` is a
+    // JSON object and must hold no personal data.
+    virtual void record(const std::string& action, const std::string& entity, std::int64_t entityId,
+                        std::optional<std::int64_t> patientId, const std::string& details) = 0;
+    virtual std::vector<AuditEntry> list(const AuditQuery& query) const = 0;
+};
+
+struct CheckResult {
+    bool ok = false;
+    std::string detail; // "ok", or what is wrong
+};
+
+struct CheckReport {
+    CheckResult integrity;   // PRAGMA integrity_check
+    CheckResult foreignKeys; // PRAGMA foreign_key_check
+    CheckResult auditChain;  // every entry's hash and link to the one before
+    bool ok() const { return integrity.ok && foreignKeys.ok && auditChain.ok; }
+};
+
+class ClinicStore {
+public:
+    virtual ~ClinicStore() = default;
+    virtual PatientRepository& patients() = 0;
+    virtual PlanRepository& plans() = 0;
+    virtual NoteRepository& notes() = 0;
+    virtual HandoutLogRepository& handouts() = 0;
+    virtual AuditRepository& audit() = 0;
+    virtual const PatientRepository& patients() const = 0;
+    virtual const PlanRepository& plans() const = 0;
+    virtual const NoteRepository& notes() const = 0;
+    virtual const HandoutLogRepository& handouts() const = 0;
+    virtual const AuditRepository& audit() const = 0;
+
+    virtual CheckReport check() = 0;
+    // A consistent copy while others keep writing. Refuses to overwrite an existing file.
+    virtual void backup(const std::filesystem::path& target) = 0;
+    virtual int schemaVersion() const = 0;
+};
+
+struct StoreOptions {
+    std::string actor;                // who is working: recorded as author and in the audit log
+    int busyTimeoutMs = 5000;
+    std::function<std::string()> now; // UTC ISO 8601 timestamps; the system clock when empty
+};
+
+} // namespace sp::db
