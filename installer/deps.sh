@@ -10,6 +10,8 @@ packages=(
   build-essential cmake make pkg-config   # toolchain
   nlohmann-json3-dev                      # sp_core: JSON (de)serialisation
   libicu-dev                              # sp_core: Unicode folding for search
+  libsqlite3-dev libsqlitecpp-dev         # sp_db: the clinic database (one system SQLite)
+  libssl-dev                              # sp_hash: SHA-256 (libcrypto)
   libcli11-dev                            # stretchplan-cli: argument parsing
   libboost-test-dev                       # tests: Boost.Test
 )
