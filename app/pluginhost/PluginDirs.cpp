@@ -31,16 +31,21 @@ bool sameFolder(const fs::path& a, const fs::path& b)
 
 } // namespace
 
-fs::path builtInPluginDir()
+fs::path builtInDataDir()
 {
     const fs::path exeDir = executableDir();
     if (!exeDir.empty()) {
-        const fs::path installed = exeDir.parent_path() / SP_INSTALL_DATADIR / kRelativePluginDir;
+        const fs::path installed = exeDir.parent_path() / SP_INSTALL_DATADIR / "stretchplan";
         std::error_code ec;
-        if (fs::is_directory(installed, ec))
+        if (fs::is_directory(installed / "plugins", ec))
             return installed;
     }
-    return fs::path(SP_SOURCE_PLUGINS_DIR);
+    return fs::path(SP_SOURCE_DIR);
+}
+
+fs::path builtInPluginDir()
+{
+    return builtInDataDir() / "plugins";
 }
 
 std::vector<PluginDir> pluginDirs(const PluginDirOptions& options)

@@ -30,8 +30,12 @@ struct PluginDirOptions {
     std::vector<std::filesystem::path> extraDirs; // --plugins-dir, in the order given
 };
 
-// The built-in packs: <prefix>/share/stretchplan/plugins beside an installed binary,
-// else the source tree's plugins/ for a build-tree run.
+// Where the data shipped with StretchPlan lives: <prefix>/share/stretchplan beside an
+// installed binary, else the source tree for a build-tree run. It holds plugins/ and
+// templates/.
+std::filesystem::path builtInDataDir();
+
+// The built-in packs: builtInDataDir()/plugins.
 std::filesystem::path builtInPluginDir();
 
 // All folders to search, in order, without duplicates. The environment decides the
