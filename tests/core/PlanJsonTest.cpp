@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace sp;
+using namespace std::string_literals;
 using sp::test::Problems;
 using sp::test::validExerciseJson;
 
@@ -91,7 +92,7 @@ BOOST_AUTO_TEST_CASE(plan_file_round_trips_with_snapshots_even_without_the_pack)
     FieldErrors errors;
     PlanRevision rev;
     rev.number = 2;
-    rev.reason = std::string("NUL \0 and \"quotes\"", 19);
+    rev.reason = "NUL \0 and \"quotes\""s;
     rev.goals = t->goals;
     rev.items = resolveItems(t->items, c, errors);
     Plan plan{7, 3, "Knees", PlanStatus::Active, "", 2};

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 using namespace sp;
+using namespace std::string_literals;
 
 namespace {
 
@@ -67,7 +68,7 @@ BOOST_AUTO_TEST_CASE(free_text_notes_may_hold_anything_but_broken_utf8)
 {
     Patient p;
     p.name = "Ana";
-    p.notes = std::string("quotes \" ' ; -- % _ and a NUL \0 inside", 37);
+    p.notes = "quotes \" ' ; -- % _ and a NUL \0 inside"s;
     BOOST_TEST(validate(p).empty());
     p.notes = std::string(kMaxNotesChars + 1, 'x');
     BOOST_TEST(hasError(validate(p), "notes", "too long"));

@@ -2,6 +2,7 @@
 // resolves against the built-in catalog.
 #include "PackFixtures.h"
 
+#include "core/Guidance.h"
 #include "pluginhost/PlanTemplates.h"
 #include "pluginhost/PluginDirs.h"
 
@@ -48,6 +49,41 @@ BOOST_AUTO_TEST_CASE(the_full_routine_has_all_ten_and_the_extension_bias_no_flex
         if (t.id == "lumbar-acute-flare")
             BOOST_TEST(static_cast<int>(items.at(0).snapshot.type) == static_cast<int>(ExerciseType::Release));
     }
+}
+
+BOOST_AUTO_TEST_CASE(extension_bias_template_suits_extension_relieves_and_warns_for_flexion_relieves)
+{
+    const PlanTemplateLoad load = loadPlanTemplates(builtInPlanTemplateDir());
+    const CatalogLoad catalog = loadCatalog({{builtInPluginDir(), PluginOrigin::BuiltIn}});
+    PlanRevision plan;
+    for (const PlanTemplate& t : load.templates) {
+        if (t.id != "lumbar-extension-bias")
+            continue;
+        FieldErrors errors;
+        plan.items = resolveItems(t.items, catalog.catalog, errors);
+    }
+    BOOST_TEST_REQUIRE(!plan.items.empty());
+    const Date today = *Date::parse("2026-11-24");
+    Patient patient;
+    patient.screening = RedFlagScreening{today, {}};
+    const auto directionFindings = [&](DirectionalPreference p) {
+        patient.preference = p;
+        std::vector<Finding> out;
+        for (Finding& f : evaluate(plan, patient, {}, catalog.catalog, {}, today))
+            if (f.code.rfind("direction.", 0) == 0)
+                out.push_back(f);
+        return out;
+    };
+    BOOST_TEST(directionFindings(DirectionalPreference::ExtensionRelieves).empty());
+    const auto warnings = directionFindings(DirectionalPreference::FlexionRelieves);
+    std::string named;
+    for (const Finding& f : warnings) {
+        BOOST_TEST(static_cast<int>(f.severity) == static_cast<int>(Severity::Warning));
+        named += f.message + "\n";
+    }
+    BOOST_TEST(named.find("Prone press-up") != std::string::npos, named);
+    BOOST_TEST(named.find("Cat-camel hold (extension only)") != std::string::npos, named);
+    BOOST_TEST(named.find("Active hip flexor stretch") != std::string::npos, named);
 }
 
 BOOST_AUTO_TEST_CASE(broken_templates_are_reported_and_left_out)
