@@ -1,8 +1,23 @@
 #include "cli/CliContext.h"
 
+#include "core/GuidanceSettings.h"
+#include "db/sqlite/SqliteStore.h"
+#include "pluginhost/PackFiles.h"
+
+#include <ctime>
+#include <cstdlib>
 #include <ostream>
+#include <system_error>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
 
 namespace sp::cli {
+
+CliContext::CliContext(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
+CliContext::~CliContext() = default;
 
 const CatalogLoad& CliContext::load(bool warn)
 {
@@ -26,6 +41,100 @@ const CatalogLoad& CliContext::load(bool warn)
         }
     }
     return *m_load;
+}
+
+fs::path defaultDatabasePath()
+{
+    const char* dataHome = std::getenv("XDG_DATA_HOME");
+    fs::path base;
+    if (dataHome && *dataHome && fs::path(dataHome).is_absolute()) {
+        base = dataHome;
+    } else {
+        const char* home = std::getenv("HOME");
+        if (!home || !*home)
+            throw CliError("cannot find the default database: HOME is not set; give --db FILE");
+        base = fs::path(home) / ".local" / "share";
+    }
+    return base / "stretchplan" / "clinic.db";
+}
+
+fs::path CliContext::databasePath() const
+{
+    return m_options.dbPath.empty() ? defaultDatabasePath() : fs::path(m_options.dbPath);
+}
+
+std::string CliContext::user() const
+{
+    if (!m_options.user.empty())
+        return m_options.user;
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        return pw->pw_name;
+    const char* user = std::getenv("USER");
+    return user && *user ? user : "unknown";
+}
+
+db::ClinicStore& CliContext::store()
+{
+    if (m_store)
+        return *m_store;
+    const fs::path path = databasePath();
+    if (m_options.dbPath.empty()) {
+        // The default folder holds patient data: only its owner may enter it.
+        std::error_code ec;
+        fs::create_directories(path.parent_path(), ec);
+        fs::permissions(path.parent_path(), fs::perms::owner_all, ec);
+    } else if (!path.parent_path().empty() && !fs::is_directory(path.parent_path())) {
+        throw CliError("cannot open database " + path.string() + ": folder " + path.parent_path().string() +
+                       " does not exist");
+    }
+    db::StoreOptions options;
+    options.actor = user();
+    m_store = db::openSqliteStore(path, options);
+    return *m_store;
+}
+
+const GuidanceThresholds& CliContext::thresholds()
+{
+    if (m_thresholds)
+        return *m_thresholds;
+    fs::path file = m_options.guidanceSettings;
+    const bool given = !file.empty();
+    if (!given) {
+        const char* configHome = std::getenv("XDG_CONFIG_HOME");
+        const char* home = std::getenv("HOME");
+        if (configHome && *configHome && fs::path(configHome).is_absolute())
+            file = fs::path(configHome) / "stretchplan" / "guidance.json";
+        else if (home && *home)
+            file = fs::path(home) / ".config" / "stretchplan" / "guidance.json";
+    }
+    std::error_code ec;
+    if (file.empty() || (!given && !fs::exists(file, ec))) {
+        m_thresholds = std::make_unique<GuidanceThresholds>();
+        return *m_thresholds;
+    }
+    const FileRead read = readPackFile(file.parent_path(), file, kMaxManifestBytes);
+    if (!read.text)
+        throw CliError("guidance settings " + file.string() + ": " + read.error);
+    std::vector<Problem> problems;
+    ProblemSink sink(file.string(), problems);
+    const auto doc = parseJsonText(*read.text, sink);
+    const auto parsed = doc ? parseGuidanceSettings(*doc, sink) : std::nullopt;
+    if (!parsed) {
+        std::string lines;
+        for (const Problem& p : problems)
+            lines += "\n" + p.format();
+        throw CliError("guidance settings not usable:" + lines);
+    }
+    m_thresholds = std::make_unique<GuidanceThresholds>(*parsed);
+    return *m_thresholds;
+}
+
+Date CliContext::today()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 int CliContext::fail(int code, const std::string& message)

@@ -1,9 +1,14 @@
-// What every command shares: the global options, the exit codes, and the catalog, loaded
-// once on first use with a warning on stderr for each pack that failed.
+// What every command shares: the global options, the exit codes, the catalog (loaded once
+// on first use, with a warning on stderr for each pack that failed) and the clinic
+// database (opened once on first use).
 #pragma once
 
+#include "core/Date.h"
+#include "core/Guidance.h"
+#include "db/ClinicStore.h"
 #include "pluginhost/PluginHost.h"
 
+#include <filesystem>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -16,11 +21,25 @@ enum ExitCode : int { kExitOk = 0, kExitUsage = 2, kExitData = 3 };
 struct GlobalOptions {
     std::vector<std::string> pluginDirs;
     bool noBuiltIn = false;
+    std::string dbPath; // empty: the default database in the XDG data dir
+    std::string user;   // empty: the login name
+    std::string guidanceSettings; // empty: $XDG_CONFIG_HOME/stretchplan/guidance.json if it exists
+};
+
+// A data error to report and exit with 3 (or `code`); thrown by commands, caught in main.
+class CliError : public std::runtime_error {
+public:
+    explicit CliError(const std::string& message, int code = kExitData) : std::runtime_error(message), m_code(code) {}
+    int code() const { return m_code; }
+
+private:
+    int m_code;
 };
 
 class CliContext {
 public:
-    CliContext(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
+    CliContext(std::ostream& out, std::ostream& err);
+    ~CliContext();
 
     GlobalOptions& options() { return m_options; }
     std::ostream& out() { return m_out; }
@@ -30,6 +49,17 @@ public:
     // each get one line on stderr.
     const CatalogLoad& load(bool warn = true);
 
+    // Opens (creating it and its folder if needed) on first call.
+    db::ClinicStore& store();
+    std::filesystem::path databasePath() const;
+
+    // The guidance thresholds: defaults, changed by the settings file where there is one.
+    const GuidanceThresholds& thresholds();
+    std::string user() const;
+
+    // Today's date in local time.
+    static Date today();
+
     // "stretchplan-cli: <message>" on stderr; returns `code` for `return ctx.fail(...)`.
     int fail(int code, const std::string& message);
 
@@ -38,6 +68,11 @@ private:
     std::ostream& m_out;
     std::ostream& m_err;
     std::unique_ptr<CatalogLoad> m_load;
+    std::unique_ptr<db::ClinicStore> m_store;
+    std::unique_ptr<GuidanceThresholds> m_thresholds;
 };
+
+// The default database: $XDG_DATA_HOME/stretchplan/clinic.db (~/.local/share/...).
+std::filesystem::path defaultDatabasePath();
 
 } // namespace sp::cli

@@ -10,5 +10,9 @@ namespace sp::cli {
 
 void addCatalogCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addPluginsCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addPatientCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addPlanCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addNoteCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 
 } // namespace sp::cli

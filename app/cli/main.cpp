@@ -1,5 +1,5 @@
-// stretchplan-cli: the catalog, packs (and, as they arrive, patients, plans and handouts)
-// from the command line. Exit codes: 0 ok, 2 usage, 3 data error.
+// stretchplan-cli: the catalog, packs, patients, plans, follow-up notes and the clinic
+// database from the command line. Exit codes: 0 ok, 2 usage, 3 data error (nothing written).
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 
@@ -20,16 +20,29 @@ int main(int argc, char** argv)
         ->take_all()
         ->allow_extra_args(false);
     app.add_flag("--no-builtin", ctx.options().noBuiltIn, "Do not load the built-in packs");
+    app.add_option("--db", ctx.options().dbPath,
+                   "The clinic database (default: $XDG_DATA_HOME/stretchplan/clinic.db); created if missing");
+    app.add_option("--user", ctx.options().user, "Who is working, for the audit log (default: the login name)");
+    app.add_option("--guidance-settings", ctx.options().guidanceSettings,
+                   "Guidance thresholds file (default: $XDG_CONFIG_HOME/stretchplan/guidance.json when it exists)");
 
     int exitCode = kExitOk;
     addCatalogCommands(app, ctx, exitCode);
     addPluginsCommands(app, ctx, exitCode);
+    addPatientCommands(app, ctx, exitCode);
+    addPlanCommands(app, ctx, exitCode);
+    addNoteCommands(app, ctx, exitCode);
+    addDbCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;
+    } catch (const CliError& e) {
+        return ctx.fail(e.code(), e.what());
+    } catch (const sp::db::DbError& e) {
+        return ctx.fail(kExitData, e.what());
     } catch (const std::exception& e) {
         return ctx.fail(kExitData, e.what());
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace sp {
@@ -234,15 +235,40 @@ std::vector<std::string> foldedSentences(const FollowUpNote& n)
     return out;
 }
 
-bool namesExercise(const std::string& sentence, const Exercise& ex)
+// The phrases a clinician may use for each plan item: its name, its aliases, and the
+// endings of its name of two words or more ("hamstring stretch" for "Active hamstring
+// stretch"). A phrase that fits more than one item names none of them.
+std::vector<std::vector<std::string>> itemPhrases(const PlanRevision& plan)
 {
-    std::vector<std::string> names{ex.name};
-    names.insert(names.end(), ex.aliases.begin(), ex.aliases.end());
-    for (const std::string& n : names) {
-        const std::string folded = foldForSearch(n);
-        if (folded.size() >= 4 && sentence.find(" " + folded + " ") != std::string::npos)
-            return true;
+    std::vector<std::vector<std::string>> phrases;
+    std::map<std::string, int> uses;
+    for (const PlanItem& item : plan.items) {
+        std::set<std::string> mine;
+        const std::vector<std::string> nameWords = splitWords(foldForSearch(item.snapshot.name));
+        for (std::size_t start = 0; start + 2 <= nameWords.size() || start == 0; ++start) {
+            std::string phrase;
+            for (std::size_t i = start; i < nameWords.size(); ++i)
+                phrase += (phrase.empty() ? "" : " ") + nameWords[i];
+            mine.insert(phrase);
+            if (start + 2 > nameWords.size())
+                break;
+        }
+        for (const std::string& alias : item.snapshot.aliases)
+            mine.insert(foldForSearch(alias));
+        for (const std::string& p : mine)
+            ++uses[p];
+        phrases.emplace_back(mine.begin(), mine.end());
     }
+    for (auto& list : phrases)
+        std::erase_if(list, [&](const std::string& p) { return p.size() < 4 || uses[p] > 1; });
+    return phrases;
+}
+
+bool namesExercise(const std::string& sentence, const std::vector<std::string>& phrases)
+{
+    for (const std::string& p : phrases)
+        if (sentence.find(" " + p + " ") != std::string::npos)
+            return true;
     return false;
 }
 
@@ -280,15 +306,18 @@ void progress(Context& c)
     if (n.empty())
         return;
     const auto sentences = foldedSentences(n.back());
-    for (const PlanItem& item : c.plan.items)
+    const auto phrases = itemPhrases(c.plan);
+    for (std::size_t i = 0; i < c.plan.items.size(); ++i) {
+        const PlanItem& item = c.plan.items[i];
         for (const std::string& s : sentences)
-            if (saysWorse(s) && namesExercise(s, item.snapshot)) {
+            if (saysWorse(s) && namesExercise(s, phrases[i])) {
                 c.out.push_back({Severity::Warning, "progress.exercise-aggravates",
                                  "The note of " + n.back().visitDate.toString() + " says " + item.snapshot.name +
                                      " makes things worse. Review or replace it.",
                                  {item.exerciseId}, {}});
                 break;
             }
+    }
 }
 
 } // namespace

@@ -317,6 +317,22 @@ BOOST_AUTO_TEST_CASE(a_note_saying_an_exercise_makes_it_worse_flags_that_item)
     BOOST_TEST(find(run(balanced()), "progress.exercise-aggravates")->items == std::vector<std::string>{"t/rot"});
 }
 
+BOOST_AUTO_TEST_CASE(the_end_of_a_name_is_enough_unless_two_exercises_share_it)
+{
+    addNote("2026-11-01", 3);
+    notes.back().subjective = "The flexor stretch aggravates my hip.";
+    PlanRevision r = plan({"ext2", "rot", "side", "act", "flex"});
+    const auto fs = run(r);
+    const Finding* f = find(fs, "progress.exercise-aggravates");
+    BOOST_TEST_REQUIRE(f);
+    BOOST_TEST(f->items == std::vector<std::string>{"t/ext2"}); // "Hip flexor stretch"
+    notes.back().subjective = "Every stretch makes it worse.";
+    BOOST_TEST(!find(run(r), "progress.exercise-aggravates")); // one word is not a name
+    notes.back().subjective = "The hamstring stretch makes it worse.";
+    r = plan({"flex2", "ext2", "rot"});
+    BOOST_TEST(find(run(r), "progress.exercise-aggravates")->items == std::vector<std::string>{"t/flex2"});
+}
+
 BOOST_AUTO_TEST_CASE(only_the_latest_note_counts_for_aggravation)
 {
     addNote("2026-10-01", 3);

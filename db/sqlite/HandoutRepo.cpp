@@ -1,0 +1,79 @@
+#include "db/sqlite/HandoutRepo.h"
+
+#include "db/sqlite/AuditLog.h"
+#include "db/sqlite/PatientRepo.h"
+#include "db/sqlite/PlanRepo.h"
+
+#include <algorithm>
+
+namespace sp::db::sqlite {
+namespace {
+
+bool isSha256Hex(const std::string& text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+} // namespace
+
+std::int64_t HandoutRepo::add(const HandoutRecord& record)
+{
+    return guarded(m_ctx, "log a handout of plan revision " + std::to_string(record.revisionId), [&] {
+        FieldErrors errors;
+        if (!parseEnum<HandoutChannel>(toString(record.channel)))
+            errors.add("channel", "is not one of " + enumChoices<HandoutChannel>());
+        errors.line("recipient", record.recipient, 1, 1000);
+        if (!isSha256Hex(record.sha256))
+            errors.add("sha256", "is not a SHA-256 in lower-case hex (64 characters 0-9, a-f)");
+        if (!errors.empty())
+            throwInvalid(errors.list());
+        WriteTransaction tx(m_ctx);
+        const auto patientId = patientOfRevision(m_ctx, record.revisionId);
+        if (!patientId)
+            throwNotFound("no plan revision " + std::to_string(record.revisionId));
+        SQLite::Statement st(m_ctx.db, "INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, "
+                                       "at, author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        st.bind(1, static_cast<int64_t>(*patientId));
+        st.bind(2, static_cast<int64_t>(record.revisionId));
+        bindText(st, 3, toString(record.channel));
+        bindText(st, 4, record.recipient);
+        bindText(st, 5, record.sha256);
+        bindText(st, 6, m_ctx.now());
+        bindText(st, 7, m_ctx.actor);
+        st.exec();
+        const std::int64_t id = m_ctx.db.getLastInsertRowid();
+        // The channel, not the recipient: an address is personal data.
+        appendAudit(m_ctx, "create", "handout", id, *patientId,
+                    {{"revision_id", record.revisionId}, {"channel", toString(record.channel)}});
+        tx.commit();
+        return id;
+    });
+}
+
+std::vector<HandoutRecord> HandoutRepo::listForPatient(std::int64_t patientId) const
+{
+    return guarded(m_ctx, "list the handouts of patient " + std::to_string(patientId), [&] {
+        ReadSnapshot snapshot(m_ctx);
+        requirePatient(m_ctx, patientId);
+        SQLite::Statement st(m_ctx.db, "SELECT id, revision_id, channel, recipient, sha256, at, author "
+                                       "FROM handout_log WHERE patient_id = ?1 ORDER BY at DESC, id DESC");
+        st.bind(1, static_cast<int64_t>(patientId));
+        std::vector<HandoutRecord> out;
+        while (st.executeStep()) {
+            HandoutRecord r;
+            r.id = st.getColumn(0).getInt64();
+            r.revisionId = st.getColumn(1).getInt64();
+            r.channel = enumOf<HandoutChannel>(st.getColumn(2));
+            r.recipient = textOf(st.getColumn(3));
+            r.sha256 = textOf(st.getColumn(4));
+            r.at = textOf(st.getColumn(5));
+            r.author = textOf(st.getColumn(6));
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+} // namespace sp::db::sqlite

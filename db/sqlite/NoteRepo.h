@@ -1,0 +1,21 @@
+// Follow-up notes over SQLite, and the list of patients due for one. Internal to sp_db.
+#pragma once
+
+#include "db/ClinicStore.h"
+#include "db/sqlite/StoreContext.h"
+
+namespace sp::db::sqlite {
+
+class NoteRepo final : public NoteRepository {
+public:
+    explicit NoteRepo(StoreContext& ctx) : m_ctx(ctx) {}
+
+    std::int64_t add(const FollowUpNote& note) override;
+    std::vector<FollowUpNote> listForPatient(std::int64_t patientId) const override;
+    std::vector<FollowUpDue> due(const Date& until) const override;
+
+private:
+    StoreContext& m_ctx;
+};
+
+} // namespace sp::db::sqlite

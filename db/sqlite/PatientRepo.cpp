@@ -1,0 +1,316 @@
+#include "db/sqlite/PatientRepo.h"
+
+#include "core/TextFold.h"
+#include "db/sqlite/AuditLog.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace sp::db::sqlite {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kColumns = "p.id, p.name, p.date_of_birth, p.email, p.phone, p.clinician, p.archived, "
+                                 "p.notes, p.preference, p.screening_date, p.screening_answers";
+
+// U+10FFFF sorts after every character a word can continue with, so [w, w || U+10FFFF)
+// is exactly the words that start with w: an index range, not a scan.
+constexpr const char* kPrefixEnd = " || char(1114111)";
+
+Patient patientOf(const SQLite::Statement& st)
+{
+    Patient p;
+    p.id = st.getColumn(0).getInt64();
+    p.name = textOf(st.getColumn(1));
+    p.dateOfBirth = optionalDate(st.getColumn(2));
+    p.email = textOf(st.getColumn(3));
+    p.phone = textOf(st.getColumn(4));
+    p.clinician = textOf(st.getColumn(5));
+    p.archived = st.getColumn(6).getInt() != 0;
+    p.notes = textOf(st.getColumn(7));
+    p.preference = enumOf<DirectionalPreference>(st.getColumn(8));
+    if (!st.getColumn(9).isNull()) {
+        RedFlagScreening s;
+        s.date = dateOf(st.getColumn(9));
+        for (const json& a : json::parse(textOf(st.getColumn(10))))
+            s.answers.push_back({a.at("flag").get<std::string>(), a.at("present").get<bool>()});
+        p.screening = std::move(s);
+    }
+    return p;
+}
+
+std::string answersJson(const RedFlagScreening& s)
+{
+    json answers = json::array();
+    for (const RedFlagAnswer& a : s.answers)
+        answers.push_back({{"flag", a.flag}, {"present", a.present}});
+    return answers.dump();
+}
+
+void bindScreening(SQLite::Statement& st, int dateIndex, const std::optional<RedFlagScreening>& s)
+{
+    if (s) {
+        bindText(st, dateIndex, s->date.toString());
+        bindText(st, dateIndex + 1, answersJson(*s));
+    } else {
+        st.bind(dateIndex);
+        st.bind(dateIndex + 1);
+    }
+}
+
+std::vector<FieldError> problemsOf(const Patient& p)
+{
+    FieldErrors errors;
+    errors.merge("", validate(p));
+    if (p.dateOfBirth)
+        requireRealDate(errors, "date_of_birth", *p.dateOfBirth);
+    if (p.screening)
+        requireRealDate(errors, "screening/date", p.screening->date);
+    return errors.list();
+}
+
+// The folded name and its words, kept beside the name so that search is an index lookup.
+void indexName(StoreContext& ctx, std::int64_t id, const std::string& name)
+{
+    const std::string folded = foldForSearch(name);
+    SQLite::Statement setFolded(ctx.db, "UPDATE patients SET folded_name = ?2 WHERE id = ?1");
+    setFolded.bind(1, static_cast<int64_t>(id));
+    bindText(setFolded, 2, folded);
+    setFolded.exec();
+    SQLite::Statement clear(ctx.db, "DELETE FROM patient_name_words WHERE patient_id = ?1");
+    clear.bind(1, static_cast<int64_t>(id));
+    clear.exec();
+    SQLite::Statement add(ctx.db, "INSERT OR IGNORE INTO patient_name_words (word, patient_id) VALUES (?2, ?1)");
+    for (const std::string& word : splitWords(folded)) {
+        add.bind(1, static_cast<int64_t>(id));
+        bindText(add, 2, word);
+        add.exec();
+        add.reset();
+    }
+}
+
+// The fields an update changed, by name only: the audit log never holds their values.
+json changedFields(const Patient& before, const Patient& after)
+{
+    json fields = json::array();
+    const auto note = [&](const char* name, bool changed) {
+        if (changed)
+            fields.push_back(name);
+    };
+    note("name", before.name != after.name);
+    note("date_of_birth", before.dateOfBirth != after.dateOfBirth);
+    note("email", before.email != after.email);
+    note("phone", before.phone != after.phone);
+    note("clinician", before.clinician != after.clinician);
+    note("notes", before.notes != after.notes);
+    note("preference", before.preference != after.preference);
+    return fields;
+}
+
+Patient load(const StoreContext& ctx, std::int64_t id)
+{
+    SQLite::Statement st(ctx.db, std::string("SELECT ") + kColumns + " FROM patients p WHERE p.id = ?1");
+    st.bind(1, static_cast<int64_t>(id));
+    if (!st.executeStep())
+        throwNotFound("no patient " + std::to_string(id));
+    return patientOf(st);
+}
+
+void runForPatient(StoreContext& ctx, const char* sql, std::int64_t patientId)
+{
+    SQLite::Statement st(ctx.db, sql);
+    st.bind(1, static_cast<int64_t>(patientId));
+    st.exec();
+}
+
+} // namespace
+
+void requirePatient(const StoreContext& ctx, std::int64_t id)
+{
+    if (!queryId(ctx, "SELECT id FROM patients WHERE id = ?1", id))
+        throwNotFound("no patient " + std::to_string(id));
+}
+
+std::string patientSearchSql(std::size_t words)
+{
+    // CROSS JOIN fixes the order: the rare prefix drives, then each patient by its key.
+    std::string sql = std::string("SELECT ") + kColumns +
+                      " FROM (SELECT DISTINCT patient_id FROM patient_name_words"
+                      " WHERE word >= ?3 AND word < ?3" + kPrefixEnd + ") AS m"
+                      " CROSS JOIN patients AS p ON p.id = m.patient_id"
+                      " WHERE (?1 OR p.archived = 0)";
+    for (std::size_t i = 1; i < words; ++i) {
+        const std::string param = "?" + std::to_string(3 + i);
+        sql += " AND EXISTS (SELECT 1 FROM patient_name_words AS w WHERE w.patient_id = p.id"
+               " AND w.word >= " + param + " AND w.word < " + param + kPrefixEnd + ")";
+    }
+    return sql + " ORDER BY p.folded_name, p.id LIMIT ?2";
+}
+
+std::int64_t PatientRepo::add(const Patient& patient)
+{
+    return guarded(m_ctx, "add a patient", [&] {
+        if (auto problems = problemsOf(patient); !problems.empty())
+            throwInvalid(problems);
+        WriteTransaction tx(m_ctx);
+        const std::string now = m_ctx.now();
+        SQLite::Statement st(m_ctx.db,
+                             "INSERT INTO patients (name, date_of_birth, email, phone, clinician, archived, notes, "
+                             "preference, screening_date, screening_answers, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
+        bindText(st, 1, patient.name);
+        bindOptional(st, 2, patient.dateOfBirth);
+        bindText(st, 3, patient.email);
+        bindText(st, 4, patient.phone);
+        bindText(st, 5, patient.clinician);
+        st.bind(6, patient.archived ? 1 : 0);
+        bindText(st, 7, patient.notes);
+        bindText(st, 8, toString(patient.preference));
+        bindScreening(st, 9, patient.screening);
+        bindText(st, 11, now);
+        st.exec();
+        const std::int64_t id = m_ctx.db.getLastInsertRowid();
+        indexName(m_ctx, id, patient.name);
+        appendAudit(m_ctx, "create", "patient", id, id);
+        tx.commit();
+        return id;
+    });
+}
+
+Patient PatientRepo::get(std::int64_t id) const
+{
+    return guarded(m_ctx, "read patient " + std::to_string(id), [&] { return load(m_ctx, id); });
+}
+
+std::vector<Patient> PatientRepo::search(const PatientQuery& query) const
+{
+    return guarded(m_ctx, "search the patients", [&] {
+        std::vector<std::string> words = splitWords(foldForSearch(query.text));
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        // The longest word is the most selective prefix: let it drive the index range.
+        std::stable_sort(words.begin(), words.end(),
+                         [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        constexpr std::size_t kMaxWords = 32;
+        if (words.size() > kMaxWords)
+            throwInvalid({{"text", "has too many words (" + std::to_string(words.size()) + ", at most " +
+                                       std::to_string(kMaxWords) + ")"}});
+        const std::string sql = words.empty() ? std::string("SELECT ") + kColumns +
+                                                    " FROM patients AS p WHERE (?1 OR p.archived = 0)"
+                                                    " ORDER BY p.folded_name, p.id LIMIT ?2"
+                                              : patientSearchSql(words.size());
+        SQLite::Statement st(m_ctx.db, sql);
+        st.bind(1, query.includeArchived ? 1 : 0);
+        st.bind(2, static_cast<int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
+        for (std::size_t i = 0; i < words.size(); ++i)
+            bindText(st, static_cast<int>(3 + i), words[i]);
+        std::vector<Patient> out;
+        while (st.executeStep())
+            out.push_back(patientOf(st));
+        return out;
+    });
+}
+
+void PatientRepo::update(const Patient& patient)
+{
+    guarded(m_ctx, "update patient " + std::to_string(patient.id), [&] {
+        if (auto problems = problemsOf(patient); !problems.empty())
+            throwInvalid(problems);
+        WriteTransaction tx(m_ctx);
+        const Patient before = load(m_ctx, patient.id);
+        SQLite::Statement st(m_ctx.db,
+                             "UPDATE patients SET name = ?2, date_of_birth = ?3, email = ?4, phone = ?5, "
+                             "clinician = ?6, notes = ?7, preference = ?8, updated_at = ?9 WHERE id = ?1");
+        st.bind(1, static_cast<int64_t>(patient.id));
+        bindText(st, 2, patient.name);
+        bindOptional(st, 3, patient.dateOfBirth);
+        bindText(st, 4, patient.email);
+        bindText(st, 5, patient.phone);
+        bindText(st, 6, patient.clinician);
+        bindText(st, 7, patient.notes);
+        bindText(st, 8, toString(patient.preference));
+        bindText(st, 9, m_ctx.now());
+        st.exec();
+        if (before.name != patient.name)
+            indexName(m_ctx, patient.id, patient.name);
+        appendAudit(m_ctx, "update", "patient", patient.id, patient.id, {{"fields", changedFields(before, patient)}});
+        tx.commit();
+    });
+}
+
+void PatientRepo::setArchived(std::int64_t id, bool archived)
+{
+    guarded(m_ctx, std::string(archived ? "archive" : "unarchive") + " patient " + std::to_string(id), [&] {
+        WriteTransaction tx(m_ctx);
+        requirePatient(m_ctx, id);
+        SQLite::Statement st(m_ctx.db, "UPDATE patients SET archived = ?2, updated_at = ?3 WHERE id = ?1");
+        st.bind(1, static_cast<int64_t>(id));
+        st.bind(2, archived ? 1 : 0);
+        bindText(st, 3, m_ctx.now());
+        st.exec();
+        appendAudit(m_ctx, archived ? "archive" : "unarchive", "patient", id, id);
+        tx.commit();
+    });
+}
+
+void PatientRepo::recordScreening(std::int64_t id, const RedFlagScreening& screening)
+{
+    guarded(m_ctx, "record the screening of patient " + std::to_string(id), [&] {
+        FieldErrors errors;
+        requireRealDate(errors, "screening/date", screening.date);
+        for (std::size_t i = 0; i < screening.answers.size(); ++i)
+            errors.line("screening/" + std::to_string(i) + "/flag", screening.answers[i].flag, 1, 130);
+        if (!errors.empty())
+            throwInvalid(errors.list());
+        WriteTransaction tx(m_ctx);
+        requirePatient(m_ctx, id);
+        SQLite::Statement st(m_ctx.db, "UPDATE patients SET screening_date = ?2, screening_answers = ?3, "
+                                       "updated_at = ?4 WHERE id = ?1");
+        st.bind(1, static_cast<int64_t>(id));
+        bindScreening(st, 2, screening);
+        bindText(st, 4, m_ctx.now());
+        st.exec();
+        // How many flags were asked about; which were present is clinical data, not audit.
+        appendAudit(m_ctx, "screen", "patient", id, id, {{"answers", screening.answers.size()}});
+        tx.commit();
+    });
+}
+
+void PatientRepo::purge(std::int64_t id)
+{
+    guarded(m_ctx, "purge patient " + std::to_string(id), [&] {
+        WriteTransaction tx(m_ctx);
+        requirePatient(m_ctx, id);
+        // Children first: the foreign keys refuse orphans, and the immutability triggers
+        // let these deletes through only while purge_guard names this patient.
+        runForPatient(m_ctx, "INSERT INTO purge_guard (patient_id) VALUES (?1)", id);
+        runForPatient(m_ctx, "DELETE FROM psfs_scores WHERE note_id IN "
+                          "(SELECT id FROM follow_up_notes WHERE patient_id = ?1)", id);
+        runForPatient(m_ctx, "DELETE FROM follow_up_notes WHERE patient_id = ?1", id);
+        runForPatient(m_ctx, "DELETE FROM handout_log WHERE patient_id = ?1", id);
+        runForPatient(m_ctx, "DELETE FROM plan_items WHERE revision_id IN (SELECT r.id FROM plan_revisions r "
+                          "JOIN plans p ON p.id = r.plan_id WHERE p.patient_id = ?1)", id);
+        runForPatient(m_ctx, "DELETE FROM plan_revisions WHERE plan_id IN "
+                          "(SELECT id FROM plans WHERE patient_id = ?1)", id);
+        runForPatient(m_ctx, "DELETE FROM plans WHERE patient_id = ?1", id);
+        runForPatient(m_ctx, "DELETE FROM patient_name_words WHERE patient_id = ?1", id);
+        runForPatient(m_ctx, "DELETE FROM patients WHERE id = ?1", id);
+        runForPatient(m_ctx, "DELETE FROM purge_guard WHERE patient_id = ?1", id);
+        appendAudit(m_ctx, "purge", "patient", id, id);
+        tx.commit();
+    });
+    // secure_delete has already zeroed the deleted cells; VACUUM rebuilds the file without
+    // the free pages and slack they lived in, and the checkpoint empties the log, whose
+    // older frames still hold the rows. VACUUM cannot run inside a transaction.
+    guarded(m_ctx, "compact the database after purging patient " + std::to_string(id) +
+                       " (the patient is purged; compacting is retried by the next purge)",
+            [&] {
+                m_ctx.db.exec("VACUUM");
+                m_ctx.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            });
+}
+
+} // namespace sp::db::sqlite

@@ -1,0 +1,37 @@
+// Patients over SQLite, with the folded-name word index that makes search ignore case and
+// accents, and the purge that erases a patient. Internal to sp_db.
+#pragma once
+
+#include "db/ClinicStore.h"
+#include "db/sqlite/StoreContext.h"
+
+#include <cstddef>
+#include <string>
+
+namespace sp::db::sqlite {
+
+class PatientRepo final : public PatientRepository {
+public:
+    explicit PatientRepo(StoreContext& ctx) : m_ctx(ctx) {}
+
+    std::int64_t add(const Patient& patient) override;
+    Patient get(std::int64_t id) const override;
+    std::vector<Patient> search(const PatientQuery& query) const override;
+    void update(const Patient& patient) override;
+    void setArchived(std::int64_t id, bool archived) override;
+    void recordScreening(std::int64_t id, const RedFlagScreening& screening) override;
+    void purge(std::int64_t id) override;
+
+private:
+    StoreContext& m_ctx;
+};
+
+// Throws DbError(NotFound, "no patient 42") unless the patient exists.
+void requirePatient(const StoreContext& ctx, std::int64_t id);
+
+// The search statement for `words` query words (at least one): ?1 include archived (0/1),
+// ?2 limit, ?3 the word that drives the index range, ?4... the others. Exposed so that a
+// test can ask SQLite for its query plan.
+std::string patientSearchSql(std::size_t words);
+
+} // namespace sp::db::sqlite

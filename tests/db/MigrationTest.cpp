@@ -1,0 +1,195 @@
+// Migrations: a database left at any older version, holding the rows that version wrote,
+// opens in this build with every row readable through the repositories.
+#include "DbFixtures.h"
+
+#include "core/TextFold.h"
+#include "db/sqlite/AuditChain.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sp;
+using namespace sp::db;
+using namespace sp::test;
+
+namespace {
+
+void bindAll(SQLite::Statement&) {}
+template <class First, class... Rest> void bindAll(SQLite::Statement& st, First&& first, Rest&&... rest)
+{
+    const int index = st.getBindParameterCount() - static_cast<int>(sizeof...(Rest));
+    if constexpr (std::is_same_v<std::decay_t<First>, std::nullptr_t>)
+        st.bind(index);
+    else
+        st.bind(index, first);
+    bindAll(st, std::forward<Rest>(rest)...);
+}
+
+template <class... Values> void insert(SQLite::Database& db, const std::string& sql, Values&&... values)
+{
+    SQLite::Statement st(db, sql);
+    bindAll(st, std::forward<Values>(values)...);
+    st.exec();
+}
+
+// The rows an older StretchPlan at `version` would have written, with raw SQL.
+void writeRowsOfVersion(const std::filesystem::path& file, int version)
+{
+    auto db = rawConnection(file);
+    if (version >= 1) {
+        insert(db, "INSERT INTO patients (id, name, date_of_birth, email, phone, clinician, archived, notes, "
+                   "preference, screening_date, screening_answers, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               int64_t{7}, std::string("José Álvarez"), std::string("1980-04-12"), std::string("jose@example.org"),
+               std::string("+34 600 123 456"), std::string("Dr Rivera"), 0, std::string("Likes 'quotes'; -- and %_"),
+               std::string("extension-relieves"), std::string("2024-01-05"),
+               std::string(R"([{"flag":"lumbar/saddle-anaesthesia","present":false}])"),
+               std::string("2024-01-05T09:00:00Z"), std::string("2024-01-05T09:00:00Z"));
+        insert(db, "INSERT INTO plans (id, patient_id, title, status, created_at) VALUES (?, ?, ?, ?, ?)",
+               int64_t{3}, int64_t{7}, std::string("Low back"), std::string("active"),
+               std::string("2024-01-05T09:10:00Z"));
+        insert(db, "INSERT INTO plan_revisions (id, plan_id, number, created_at, author, reason, goals) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+               int64_t{11}, int64_t{3}, 1, std::string("2024-01-05T09:10:00Z"), std::string("pt.old"),
+               std::string("First visit"), std::string(R"(["Walk the dog"])"));
+        const PlanItem item = sampleItem();
+        insert(db, "INSERT INTO plan_items (revision_id, position, exercise_id, snapshot, sets, reps, hold_s, "
+                   "rest_s, per_day, days_per_week, side, tempo_s, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               int64_t{11}, 0, item.exerciseId, toJson(item.snapshot).dump(), item.dosage.sets, item.dosage.reps,
+               item.dosage.hold_s, item.dosage.rest_s, item.dosage.perDay, item.dosage.daysPerWeek,
+               std::string(toString(item.dosage.side)), item.dosage.tempo_s, item.note);
+    }
+    if (version >= 2) {
+        insert(db, "INSERT INTO follow_up_notes (id, patient_id, revision_id, visit_date, pain_now, pain_worst, "
+                   "pain_best, sessions_done, sessions_prescribed, subjective, objective, assessment, plan_text, "
+                   "next_due, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               int64_t{21}, int64_t{7}, int64_t{11}, std::string("2024-01-19"), 3, 6, nullptr, 9, 14,
+               std::string("Better"), std::string(""), std::string("Improving"), std::string("Continue"),
+               std::string("2024-02-02"), std::string("pt.old"), std::string("2024-01-19T10:00:00Z"));
+        insert(db, "INSERT INTO psfs_scores (note_id, position, activity, score) VALUES (?, ?, ?, ?)", int64_t{21},
+               0, std::string("Lifting groceries"), 5);
+        insert(db, "INSERT INTO handout_log (id, patient_id, revision_id, channel, recipient, sha256, at, author) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               int64_t{31}, int64_t{7}, int64_t{11}, std::string("email"), std::string("jose@example.org"),
+               std::string(64, 'a'), std::string("2024-01-05T09:20:00Z"), std::string("pt.old"));
+        AuditEntry e;
+        e.at = "2024-01-05T09:20:00Z";
+        e.actor = "pt.old";
+        e.action = "create";
+        e.entity = "handout";
+        e.entityId = 31;
+        e.patientId = 7;
+        e.details = R"({"channel":"email"})";
+        e.hash = auditEntryHash(e);
+        insert(db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, "
+                   "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               e.at, e.actor, e.action, e.entity, e.entityId, *e.patientId, e.details, e.prevHash, e.hash);
+    }
+    if (version >= 3) { // what this version's own code keeps beside each name
+        const std::string folded = foldForSearch("José Álvarez");
+        insert(db, "UPDATE patients SET folded_name = ? WHERE id = 7", folded);
+        for (const std::string& word : splitWords(folded))
+            insert(db, "INSERT INTO patient_name_words (word, patient_id) VALUES (?, 7)", word);
+    }
+}
+
+void expectRowsReadable(ClinicStore& store, int version)
+{
+    if (version < 1) {
+        BOOST_TEST(store.patients().search({}).empty());
+        return;
+    }
+    const Patient p = store.patients().get(7);
+    BOOST_TEST(p.name == "José Álvarez");
+    BOOST_TEST(p.notes == "Likes 'quotes'; -- and %_");
+    BOOST_TEST((p.dateOfBirth == Date{1980, 4, 12}));
+    BOOST_TEST((p.preference == DirectionalPreference::ExtensionRelieves));
+    BOOST_TEST_REQUIRE(p.screening.has_value());
+    BOOST_TEST(p.screening->answers.size() == 1u);
+    // Found by the word index the version-3 post-step built from the stored names.
+    BOOST_TEST(store.patients().search({"jose"}).size() == 1u);
+    BOOST_TEST(store.patients().search({"ALV"}).size() == 1u);
+    const PlanRevision r = store.plans().revision(3);
+    BOOST_TEST(r.id == 11);
+    BOOST_TEST_REQUIRE(r.items.size() == 1u);
+    BOOST_TEST((r.items[0] == sampleItem()));
+    BOOST_TEST(store.plans().get(3).latestRevision == 1);
+    if (version >= 2) {
+        const auto notes = store.notes().listForPatient(7);
+        BOOST_TEST_REQUIRE(notes.size() == 1u);
+        BOOST_TEST(notes[0].psfs.size() == 1u);
+        BOOST_TEST(!notes[0].painBest.has_value());
+        BOOST_TEST(store.handouts().listForPatient(7).size() == 1u);
+    }
+    // And the migrated rows take new ones: a note on the old revision, a new revision.
+    auto note = sampleNote(7, Date{2024, 3, 1});
+    note.revisionId = 11;
+    store.notes().add(note);
+    BOOST_TEST(store.plans().revise(3, sampleRevision("Progress")) == 2);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(migrations)
+
+BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
+{
+    StoreFixture f;
+    BOOST_TEST(latestSchemaVersion() >= 3);
+    SQLite::Database raw(f.file, SQLite::OPEN_READONLY);
+    SQLite::Statement st(raw, "SELECT version, name FROM schema_migrations ORDER BY version");
+    int expected = 1;
+    std::vector<std::string> names;
+    while (st.executeStep()) {
+        BOOST_TEST(st.getColumn(0).getInt() == expected++);
+        names.push_back(st.getColumn(1).getString());
+    }
+    BOOST_TEST(expected - 1 == latestSchemaVersion());
+    BOOST_TEST(names.at(0) == "patients_and_plans");
+    BOOST_TEST(names.at(2) == "patient_name_search");
+}
+
+BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)
+{
+    for (int version = 0; version < latestSchemaVersion(); ++version) {
+        BOOST_TEST_CONTEXT("from schema version " << version)
+        {
+            TempDir dir;
+            const auto file = dir / "clinic.db";
+            createSchemaAtVersion(file, version);
+            writeRowsOfVersion(file, version);
+            auto store = openSqliteStore(file, testOptions());
+            BOOST_TEST(store->schemaVersion() == latestSchemaVersion());
+            expectRowsReadable(*store, version);
+            const CheckReport report = store->check();
+            BOOST_TEST(report.integrity.ok, report.integrity.detail);
+            BOOST_TEST(report.foreignKeys.ok, report.foreignKeys.detail);
+            BOOST_TEST(report.auditChain.ok, report.auditChain.detail);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(schema_at_a_version_has_only_that_versions_tables)
+{
+    TempDir dir;
+    createSchemaAtVersion(dir / "v1.db", 1);
+    SQLite::Database raw(dir / "v1.db", SQLite::OPEN_READONLY);
+    BOOST_TEST(raw.tableExists("plan_items"));
+    BOOST_TEST(!raw.tableExists("follow_up_notes"));
+    BOOST_TEST(raw.execAndGet("SELECT max(version) FROM schema_migrations").getInt() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(schema_at_a_version_refuses_unknown_versions_and_existing_files)
+{
+    TempDir dir;
+    const DbError tooNew =
+        expectDbError(DbErrorKind::Invalid, [&] { createSchemaAtVersion(dir / "a.db", latestSchemaVersion() + 1); });
+    BOOST_TEST(contains(tooNew.what(), "no schema version " + std::to_string(latestSchemaVersion() + 1)));
+    expectDbError(DbErrorKind::Invalid, [&] { createSchemaAtVersion(dir / "a.db", -1); });
+    BOOST_TEST(!std::filesystem::exists(dir / "a.db"));
+    writeBytes(dir / "b.db", "");
+    const DbError exists = expectDbError(DbErrorKind::Io, [&] { createSchemaAtVersion(dir / "b.db", 1); });
+    BOOST_TEST(contains(exists.what(), "already exists"));
+    BOOST_TEST(readBytes(dir / "b.db").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

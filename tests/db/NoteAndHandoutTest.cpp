@@ -1,0 +1,221 @@
+// Follow-up notes and the handout log: stored exactly, validated first, tied to the
+// patient's own plans, and the list of who is due for a follow-up.
+#include "DbFixtures.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace sp;
+using namespace sp::db;
+using namespace sp::test;
+
+namespace {
+
+struct ClinicFixture : StoreFixture {
+    ClinicFixture()
+    {
+        patientId = store->patients().add(samplePatient());
+        planId = store->plans().create(patientId, "Low back", sampleRevision());
+        revisionId = store->plans().revision(planId).id;
+    }
+    std::int64_t patientId = 0;
+    std::int64_t planId = 0;
+    std::int64_t revisionId = 0;
+};
+
+HandoutRecord sampleHandout(std::int64_t revisionId)
+{
+    HandoutRecord h;
+    h.revisionId = revisionId;
+    h.channel = HandoutChannel::Email;
+    h.recipient = "jose@example.org";
+    h.sha256 = std::string(64, 'c');
+    return h;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(notes, ClinicFixture)
+
+BOOST_AUTO_TEST_CASE(stores_and_reads_back_every_field)
+{
+    FollowUpNote n = sampleNote(patientId);
+    n.revisionId = revisionId;
+    n.id = store->notes().add(n);
+    const auto notes = store->notes().listForPatient(patientId);
+    BOOST_TEST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(notes[0].author == "pt.rivera");
+    BOOST_TEST(!notes[0].createdAt.empty());
+    n.author = notes[0].author;
+    n.createdAt = notes[0].createdAt;
+    BOOST_TEST((notes[0] == n));
+}
+
+BOOST_AUTO_TEST_CASE(keeps_soap_text_exactly_including_nul_and_sql_characters)
+{
+    FollowUpNote n = sampleNote(patientId);
+    n.painWorst.reset();
+    n.painBest.reset();
+    n.sessionsDone.reset();
+    n.sessionsPrescribed.reset();
+    n.nextDue.reset();
+    n.psfs.clear();
+    n.subjective = std::string("She said: \"it's 50% better\"; -- no; _x_\0 hidden\0", 48);
+    n.objective = "'; DELETE FROM follow_up_notes; --";
+    n.assessment = std::string(1, '\0');
+    n.planText = "100%_ LIKE '%'";
+    n.id = store->notes().add(n);
+    const FollowUpNote back = store->notes().listForPatient(patientId).at(0);
+    BOOST_TEST(back.subjective == n.subjective);
+    BOOST_TEST(back.subjective.size() == 48u);
+    BOOST_TEST(back.objective == n.objective);
+    BOOST_TEST(back.assessment == n.assessment);
+    BOOST_TEST(back.planText == n.planText);
+    BOOST_TEST(!back.painWorst.has_value());
+    BOOST_TEST(!back.nextDue.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(lists_newest_visit_first)
+{
+    store->notes().add(sampleNote(patientId, Date{2025, 1, 10}));
+    store->notes().add(sampleNote(patientId, Date{2025, 3, 5}));
+    store->notes().add(sampleNote(patientId, Date{2025, 2, 7}));
+    const auto notes = store->notes().listForPatient(patientId);
+    BOOST_TEST_REQUIRE(notes.size() == 3u);
+    BOOST_TEST((notes[0].visitDate == Date{2025, 3, 5}));
+    BOOST_TEST((notes[2].visitDate == Date{2025, 1, 10}));
+}
+
+BOOST_AUTO_TEST_CASE(rejects_invalid_notes_and_writes_nothing)
+{
+    FollowUpNote pain = sampleNote(patientId);
+    pain.painNow = 11;
+    pain.painWorst = 11;
+    DbError e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(pain); });
+    BOOST_TEST(hasFieldError(e, "pain"));
+    BOOST_TEST(contains(e.what(), "11 is out of range"));
+
+    FollowUpNote badText = sampleNote(patientId);
+    badText.assessment = "\xFF\xFE";
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(badText); });
+    BOOST_TEST(hasFieldError(e, "assessment"));
+
+    FollowUpNote tooLong = sampleNote(patientId);
+    tooLong.subjective = std::string(kMaxSoapChars + 1, 'x');
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(tooLong); });
+    BOOST_TEST(hasFieldError(e, "subjective"));
+
+    FollowUpNote badDue = sampleNote(patientId);
+    badDue.nextDue = Date{2025, 2, 31};
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(badDue); });
+    BOOST_TEST(hasFieldError(e, "next_due"));
+
+    const auto otherPatient = store->patients().add(samplePatient("Ann Lee"));
+    FollowUpNote foreignRevision = sampleNote(otherPatient);
+    foreignRevision.revisionId = revisionId;
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(foreignRevision); });
+    BOOST_TEST(hasFieldError(e, "revision"));
+
+    FollowUpNote missingRevision = sampleNote(patientId);
+    missingRevision.revisionId = 9999;
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(missingRevision); });
+    BOOST_TEST(hasFieldError(e, "revision"));
+
+    BOOST_TEST(countRows(file, "follow_up_notes") == 0);
+    BOOST_TEST(countRows(file, "psfs_scores") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(reports_unknown_patients_as_not_found)
+{
+    const DbError e = expectDbError(DbErrorKind::NotFound, [&] { store->notes().add(sampleNote(4242)); });
+    BOOST_TEST(std::string(e.what()) == "no patient 4242");
+    expectDbError(DbErrorKind::NotFound, [&] { store->notes().listForPatient(4242); });
+    BOOST_TEST(countRows(file, "follow_up_notes") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_raw_changes_to_stored_notes)
+{
+    store->notes().add(sampleNote(patientId));
+    auto raw = rawConnection(file);
+    BOOST_CHECK_THROW(raw.exec("UPDATE follow_up_notes SET pain_now = 0"), SQLite::Exception);
+    BOOST_CHECK_THROW(raw.exec("DELETE FROM psfs_scores"), SQLite::Exception);
+    BOOST_CHECK_THROW(raw.exec("DELETE FROM follow_up_notes"), SQLite::Exception);
+}
+
+BOOST_AUTO_TEST_CASE(lists_patients_due_by_their_latest_note_earliest_first)
+{
+    const auto ann = store->patients().add(samplePatient("Ann Lee"));
+    const auto bo = store->patients().add(samplePatient("Bo Chen"));
+    const auto cy = store->patients().add(samplePatient("Cy Twombly"));
+    const auto di = store->patients().add(samplePatient("Di Archived"));
+    auto note = [&](std::int64_t patient, Date visit, std::optional<Date> due) {
+        FollowUpNote n = sampleNote(patient, visit);
+        n.nextDue = due;
+        store->notes().add(n);
+    };
+    // José: an old note was due long ago, but his latest asks for April.
+    note(patientId, Date{2025, 1, 1}, Date{2025, 1, 15});
+    note(patientId, Date{2025, 3, 1}, Date{2025, 4, 1});
+    // Ann: latest note due 10 March.
+    note(ann, Date{2025, 2, 20}, Date{2025, 3, 10});
+    // Bo: two notes the same day; the later one (higher id) decides: 5 March.
+    note(bo, Date{2025, 2, 26}, Date{2025, 3, 20});
+    note(bo, Date{2025, 2, 26}, Date{2025, 3, 5});
+    // Cy: latest note asks for no follow-up.
+    note(cy, Date{2025, 1, 1}, Date{2025, 1, 10});
+    note(cy, Date{2025, 2, 1}, std::nullopt);
+    // Di: due, but archived.
+    note(di, Date{2025, 2, 1}, Date{2025, 2, 15});
+    store->patients().setArchived(di, true);
+
+    const auto due = store->notes().due(Date{2025, 3, 15});
+    BOOST_TEST_REQUIRE(due.size() == 2u);
+    BOOST_TEST(due[0].patientId == bo);
+    BOOST_TEST(due[0].patientName == "Bo Chen");
+    BOOST_TEST((due[0].due == Date{2025, 3, 5}));
+    BOOST_TEST((due[0].lastVisit == Date{2025, 2, 26}));
+    BOOST_TEST(due[1].patientId == ann);
+    BOOST_TEST((due[1].due == Date{2025, 3, 10}));
+    BOOST_TEST(store->notes().due(Date{2025, 3, 4}).empty());
+    BOOST_TEST(store->notes().due(Date{2025, 4, 1}).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(handouts, ClinicFixture)
+
+BOOST_AUTO_TEST_CASE(logs_and_lists_handouts_newest_first)
+{
+    const auto first = store->handouts().add(sampleHandout(revisionId));
+    HandoutRecord printed = sampleHandout(revisionId);
+    printed.channel = HandoutChannel::Print;
+    printed.recipient = "Front desk printer";
+    const auto second = store->handouts().add(printed);
+    const auto list = store->handouts().listForPatient(patientId);
+    BOOST_TEST_REQUIRE(list.size() == 2u);
+    BOOST_TEST(list[0].id == second);
+    BOOST_TEST(list[1].id == first);
+    BOOST_TEST((list[0].channel == HandoutChannel::Print));
+    BOOST_TEST(list[0].recipient == "Front desk printer");
+    BOOST_TEST(list[1].sha256 == std::string(64, 'c'));
+    BOOST_TEST(list[1].author == "pt.rivera");
+    BOOST_TEST(!list[1].at.empty());
+    BOOST_TEST(list[1].revisionId == revisionId);
+}
+
+BOOST_AUTO_TEST_CASE(rejects_invalid_records_and_unknown_revisions)
+{
+    HandoutRecord badHash = sampleHandout(revisionId);
+    badHash.sha256 = std::string(64, 'C');
+    DbError e = expectDbError(DbErrorKind::Invalid, [&] { store->handouts().add(badHash); });
+    BOOST_TEST(hasFieldError(e, "sha256"));
+    HandoutRecord badChannel = sampleHandout(revisionId);
+    badChannel.channel = static_cast<HandoutChannel>(0);
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->handouts().add(badChannel); });
+    BOOST_TEST(hasFieldError(e, "channel"));
+    e = expectDbError(DbErrorKind::NotFound, [&] { store->handouts().add(sampleHandout(777)); });
+    BOOST_TEST(std::string(e.what()) == "no plan revision 777");
+    expectDbError(DbErrorKind::NotFound, [&] { store->handouts().listForPatient(4242); });
+    BOOST_TEST(countRows(file, "handout_log") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
