@@ -1,13 +1,14 @@
 // The clinic's records, as the rest of the application sees them: repositories for
-// patients, plans, notes, the handout log and the audit log. Nothing here names a
-// database engine, so another backend (a shared PostgreSQL server is planned) can
-// implement these interfaces without touching their callers.
+// patients, plans, notes, the handout log, the audit log and the clinic's own profile.
+// Nothing here names a database engine, so another backend (a shared PostgreSQL server is
+// planned) can implement these interfaces without touching their callers.
 //
 // Every method that changes something is one transaction: it happens completely, with
 // its audit entry, or not at all. Methods throw DbError.
 #pragma once
 
 #include "core/ClinicLog.h"
+#include "core/ClinicProfile.h"
 #include "core/Date.h"
 #include "core/FollowUpNote.h"
 #include "core/Patient.h"
@@ -127,6 +128,16 @@ public:
     virtual std::vector<AuditEntry> list(const AuditQuery& query) const = 0;
 };
 
+// The clinic's own profile (the branding on every handout): one per database.
+class ClinicRepository {
+public:
+    virtual ~ClinicRepository() = default;
+    // The stored profile; nullopt until the first set(), when the demo branding stands in.
+    virtual std::optional<ClinicProfile> get() const = 0;
+    // Stores every field, the logo's bytes included, replacing what was there.
+    virtual void set(const ClinicProfile& profile) = 0;
+};
+
 struct CheckResult {
     bool ok = false;
     std::string detail; // "ok", or what is wrong
@@ -147,11 +158,13 @@ public:
     virtual NoteRepository& notes() = 0;
     virtual HandoutLogRepository& handouts() = 0;
     virtual AuditRepository& audit() = 0;
+    virtual ClinicRepository& clinic() = 0;
     virtual const PatientRepository& patients() const = 0;
     virtual const PlanRepository& plans() const = 0;
     virtual const NoteRepository& notes() const = 0;
     virtual const HandoutLogRepository& handouts() const = 0;
     virtual const AuditRepository& audit() const = 0;
+    virtual const ClinicRepository& clinic() const = 0;
 
     virtual CheckReport check() = 0;
     // A consistent copy while others keep writing. Refuses to overwrite an existing file.

@@ -12,8 +12,12 @@ packages=(
   libicu-dev                              # sp_core: Unicode folding for search
   libsqlite3-dev libsqlitecpp-dev         # sp_db: the clinic database (one system SQLite)
   libssl-dev                              # sp_hash: SHA-256 (libcrypto)
+  libhpdf-dev libpng-dev libjpeg-dev      # sp_handout: PDF writer, image decoding
+  libqrencode-dev libfreetype-dev         # sp_handout: QR codes, glyph coverage
+  fonts-dejavu-core                       # sp_handout: the embedded fonts
   libcli11-dev                            # stretchplan-cli: argument parsing
   libboost-test-dev                       # tests: Boost.Test
+  poppler-utils qpdf                      # tests: PDF text, fonts and structure checks
 )
 for arg in "$@"; do
   case "$arg" in

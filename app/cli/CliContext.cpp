@@ -2,6 +2,7 @@
 
 #include "core/GuidanceSettings.h"
 #include "db/sqlite/SqliteStore.h"
+#include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
 
 #include <ctime>
@@ -91,6 +92,25 @@ db::ClinicStore& CliContext::store()
     options.actor = user();
     m_store = db::openSqliteStore(path, options);
     return *m_store;
+}
+
+ClinicProfile CliContext::clinicProfile()
+{
+    if (auto stored = store().clinic().get())
+        return std::move(*stored);
+    return demoClinicProfile();
+}
+
+ClinicProfile CliContext::demoClinicProfile()
+{
+    ClinicLoad load = loadClinicBranding(builtInBrandingDir());
+    if (load.profile)
+        return std::move(*load.profile);
+    std::string lines;
+    for (const Problem& p : load.problems)
+        lines += "\n" + p.format();
+    throw CliError("the demo clinic branding shipped with StretchPlan cannot be loaded (reinstall, or set your own "
+                   "with 'stretchplan-cli clinic set --name NAME'):" + lines);
 }
 
 const GuidanceThresholds& CliContext::thresholds()

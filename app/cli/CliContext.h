@@ -1,8 +1,9 @@
 // What every command shares: the global options, the exit codes, the catalog (loaded once
-// on first use, with a warning on stderr for each pack that failed) and the clinic
-// database (opened once on first use).
+// on first use, with a warning on stderr for each pack that failed), the clinic
+// database (opened once on first use) and the clinic profile handouts are branded with.
 #pragma once
 
+#include "core/ClinicProfile.h"
 #include "core/Date.h"
 #include "core/Guidance.h"
 #include "db/ClinicStore.h"
@@ -52,6 +53,13 @@ public:
     // Opens (creating it and its folder if needed) on first call.
     db::ClinicStore& store();
     std::filesystem::path databasePath() const;
+
+    // The branding for a handout: the profile stored in the database, or else the demo
+    // clinic shipped with StretchPlan. Throws CliError naming every problem when the demo
+    // is needed but cannot be loaded (a broken installation).
+    ClinicProfile clinicProfile();
+    // The demo clinic alone (templates/branding/demo), with the same CliError.
+    static ClinicProfile demoClinicProfile();
 
     // The guidance thresholds: defaults, changed by the settings file where there is one.
     const GuidanceThresholds& thresholds();

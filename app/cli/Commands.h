@@ -14,5 +14,8 @@ void addPatientCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addPlanCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addNoteCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+// After addPlanCommands: adds "plan export" to the plan group.
+void addHandoutCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+void addClinicCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 
 } // namespace sp::cli

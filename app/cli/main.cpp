@@ -33,6 +33,8 @@ int main(int argc, char** argv)
     addPlanCommands(app, ctx, exitCode);
     addNoteCommands(app, ctx, exitCode);
     addDbCommands(app, ctx, exitCode);
+    addHandoutCommands(app, ctx, exitCode);
+    addClinicCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);

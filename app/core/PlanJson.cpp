@@ -134,7 +134,8 @@ std::optional<PlanSpec> parsePlanFile(const Json& document, ProblemSink& sink)
         ObjectReader p(*patient, r.pointerOf("patient"), sink);
         if (auto id = p.integer("id", 1, INT64_MAX, Presence::Optional))
             spec.patientId = *id;
-        p.text("name", {1, kMaxPatientNameChars}, Presence::Optional); // informational
+        if (auto name = p.text("name", {1, kMaxPatientNameChars}, Presence::Optional))
+            spec.patientName = *name;
         p.finish();
     }
     if (const Json* plan = r.member("plan")) {
@@ -151,8 +152,10 @@ std::optional<PlanSpec> parsePlanFile(const Json& document, ProblemSink& sink)
         if (auto goals = rv.textList("goals", kGoals, kGoal, Presence::Optional))
             spec.goals = *goals;
         rv.integer("number", 1, 1'000'000, Presence::Optional);         // informational
-        rv.text("created_at", {1, 40}, Presence::Optional);              // informational
-        rv.text("author", {1, 200}, Presence::Optional);                 // informational
+        if (auto at = rv.text("created_at", {1, 40}, Presence::Optional))
+            spec.createdAt = *at;
+        if (auto author = rv.text("author", {1, 200}, Presence::Optional))
+            spec.author = *author;
         rv.finish();
     }
     spec.items = parseItems(r, true);

@@ -33,6 +33,9 @@ struct PlanItemSpec {
 
 struct PlanSpec {
     std::optional<std::int64_t> patientId;
+    std::string patientName; // from a plan file, for handouts made without the database
+    std::string author;      // likewise: who made the revision, and when
+    std::string createdAt;
     std::string title;
     std::string reason;
     std::vector<std::string> goals;

@@ -1,6 +1,7 @@
 #include "db/sqlite/SqliteStore.h"
 
 #include "db/sqlite/AuditLog.h"
+#include "db/sqlite/ClinicRepo.h"
 #include "db/sqlite/Connection.h"
 #include "db/sqlite/HandoutRepo.h"
 #include "db/sqlite/Migrations.h"
@@ -32,7 +33,7 @@ class SqliteStore final : public ClinicStore {
 public:
     explicit SqliteStore(std::unique_ptr<StoreContext> ctx)
         : m_ctx(std::move(ctx)), m_patients(*m_ctx), m_plans(*m_ctx), m_notes(*m_ctx), m_handouts(*m_ctx),
-          m_audit(*m_ctx)
+          m_audit(*m_ctx), m_clinic(*m_ctx)
     {
     }
 
@@ -41,11 +42,13 @@ public:
     NoteRepository& notes() override { return m_notes; }
     HandoutLogRepository& handouts() override { return m_handouts; }
     AuditRepository& audit() override { return m_audit; }
+    ClinicRepository& clinic() override { return m_clinic; }
     const PatientRepository& patients() const override { return m_patients; }
     const PlanRepository& plans() const override { return m_plans; }
     const NoteRepository& notes() const override { return m_notes; }
     const HandoutLogRepository& handouts() const override { return m_handouts; }
     const AuditRepository& audit() const override { return m_audit; }
+    const ClinicRepository& clinic() const override { return m_clinic; }
 
     CheckReport check() override;
     void backup(const fs::path& target) override;
@@ -65,6 +68,7 @@ private:
     NoteRepo m_notes;
     HandoutRepo m_handouts;
     AuditLog m_audit;
+    ClinicRepo m_clinic;
 };
 
 // One part of the check: an engine error there is a finding, not a reason to skip the rest.

@@ -1,0 +1,281 @@
+#include "cli/ArgParsing.h"
+#include "cli/Commands.h"
+#include "cli/GuidanceOutput.h"
+#include "cli/TextFormat.h"
+#include "core/PlanJson.h"
+#include "handout/FontSet.h"
+#include "handout/HandoutBuilder.h"
+#include "handout/HandoutLayout.h"
+#include "handout/HandoutTemplateFiles.h"
+#include "handout/Paper.h"
+#include "handout/PdfWriter.h"
+#include "hash/Sha256.h"
+#include "pluginhost/DemoClinic.h"
+#include "pluginhost/PackFiles.h"
+#include "pluginhost/PluginDirs.h"
+
+#include <atomic>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace sp::cli {
+namespace {
+
+// With --deterministic, the handout's own date and the file's timestamp are fixed, so
+// the same plan gives the same bytes (for golden tests and reproducible archives).
+constexpr const char* kDeterministicTimestamp = "2026-01-01T00:00:00Z";
+
+struct HandoutOptions {
+    std::string templateName = "classic";
+    std::string paper = "a4";
+    bool largePrint = false;
+    bool deterministic = false;
+
+    void addTo(CLI::App* cmd)
+    {
+        cmd->add_option("--template", templateName, "Handout template (classic, compact, or one in templates/handouts)");
+        cmd->add_option("--paper", paper, "Paper size")->check(CLI::IsMember({"a4", "letter"}));
+        cmd->add_flag("--large-print", largePrint, "Body text of at least 16 pt, everything re-flowed");
+        cmd->add_flag("--deterministic", deterministic, "Fixed dates and ids: the same input gives the same bytes");
+    }
+};
+
+// Everything a handout needs besides its content, loaded once per command.
+struct Renderer {
+    handout::HandoutTemplate tmpl;
+    handout::LayoutOptions layout;
+    handout::PdfOptions pdf;
+    std::unique_ptr<handout::FontSet> fonts;
+
+    explicit Renderer(const HandoutOptions& o)
+    {
+        const auto load = handout::loadHandoutTemplates(builtInDataDir() / "templates" / "handouts");
+        const handout::HandoutTemplate* found = nullptr;
+        std::vector<std::string> ids;
+        for (const auto& t : load.templates) {
+            ids.push_back(t.id);
+            if (t.id == o.templateName)
+                found = &t;
+        }
+        if (!found) {
+            std::string problems;
+            for (const Problem& p : load.problems)
+                problems += "\n" + p.format();
+            throw CliError("no handout template \"" + o.templateName + "\" (available: " + join(ids) + ")" + problems);
+        }
+        tmpl = *found;
+        layout.page = handout::pageSize(*parseEnum<handout::Paper>(o.paper));
+        layout.largePrint = o.largePrint;
+        pdf.deterministic = o.deterministic;
+        fonts = std::make_unique<handout::FontSet>();
+    }
+
+    // Lays out and writes; returns the warnings (pictures replaced, missing characters).
+    std::vector<std::string> write(const handout::HandoutContent& content, const fs::path& out) const
+    {
+        handout::LaidOutDocument doc = handout::layoutHandout(content, tmpl, layout, *fonts);
+        handout::writePdfFile(doc, pdf, out);
+        return doc.warnings;
+    }
+};
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
+PlanSpec readPlanFile(const std::string& path)
+{
+    const fs::path file(path);
+    const FileRead read = readPackFile(file.parent_path().empty() ? fs::path(".") : file.parent_path(), file,
+                                       kMaxExerciseFileBytes * 4);
+    if (!read.text)
+        throw CliError(path + ": " + read.error);
+    std::vector<Problem> problems;
+    ProblemSink sink(path, problems);
+    const auto doc = parseJsonText(*read.text, sink);
+    auto spec = doc ? parsePlanFile(*doc, sink) : std::nullopt;
+    if (!spec) {
+        std::string lines;
+        for (const Problem& p : problems)
+            lines += "\n" + p.format();
+        throw CliError("cannot make a handout from " + path + ":" + lines);
+    }
+    return *spec;
+}
+
+void printWarnings(CliContext& ctx, const std::string& file, const std::vector<std::string>& warnings)
+{
+    for (const std::string& w : warnings)
+        ctx.err() << "warning: " << file << ": " << w << '\n';
+}
+
+handout::HandoutContent contentFromFile(const PlanSpec& spec, CliContext& ctx, const ClinicProfile& clinic,
+                                        bool deterministic, std::vector<std::string>& warnings)
+{
+    FieldErrors errors;
+    handout::HandoutRequest r;
+    r.items = resolveItems(spec.items, ctx.load().catalog, errors);
+    if (!errors.empty())
+        throw CliError(errors.summary());
+    r.patientName = spec.patientName;
+    r.clinician = spec.author;
+    r.planTitle = spec.title;
+    r.goals = spec.goals;
+    const auto revisionDate = Date::parse(spec.createdAt.substr(0, 10));
+    r.date = deterministic ? revisionDate.value_or(*Date::parse("2026-01-01")) : CliContext::today();
+    r.creationTimestamp = deterministic ? kDeterministicTimestamp : utcNow();
+    return handout::buildHandoutContent(r, ctx.load().catalog, clinic, warnings);
+}
+
+ClinicProfile brandingFromFolder(const std::string& folder)
+{
+    const ClinicLoad load = loadClinicBranding(folder.empty() ? builtInBrandingDir() : fs::path(folder));
+    if (!load.profile) {
+        std::string lines;
+        for (const Problem& p : load.problems)
+            lines += "\n" + p.format();
+        throw CliError("the clinic branding in " + (folder.empty() ? builtInBrandingDir().string() : folder) +
+                       " cannot be used:" + lines);
+    }
+    return *load.profile;
+}
+
+void addStatelessHandout(CLI::App& app, CliContext& ctx, int& exitCode)
+{
+    struct Options : HandoutOptions {
+        std::vector<std::string> plans;
+        std::string out, outDir, branding;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand("handout", "Make PDF handouts from plan files (no database needed)");
+    cmd->add_option("--plan", o->plans, "A plan file (JSON, as 'plan export-json' writes); repeatable")->required();
+    auto* out = cmd->add_option("--out", o->out, "The PDF to write (one plan)");
+    auto* outDir = cmd->add_option("--out-dir", o->outDir, "Folder for the PDFs (several plans: NAME.json -> NAME.pdf)");
+    out->excludes(outDir);
+    cmd->add_option("--branding", o->branding, "Clinic branding folder (default: the demo clinic)");
+    o->addTo(cmd);
+    cmd->callback([&ctx, &exitCode, o] {
+        if (o->out.empty() == o->outDir.empty())
+            throw CliError("give --out FILE.pdf (one plan) or --out-dir DIR", kExitUsage);
+        if (!o->out.empty() && o->plans.size() != 1)
+            throw CliError("--out takes one --plan; use --out-dir for several", kExitUsage);
+        if (!o->outDir.empty() && !fs::is_directory(o->outDir))
+            throw CliError("--out-dir " + o->outDir + ": no such folder");
+        const Renderer renderer(*o);
+        const ClinicProfile clinic = brandingFromFolder(o->branding);
+        ctx.load(); // the catalog, loaded once before the workers start
+        std::vector<std::pair<std::string, fs::path>> jobs;
+        for (const std::string& plan : o->plans)
+            jobs.emplace_back(plan, o->out.empty() ? fs::path(o->outDir) / fs::path(plan).filename().replace_extension(".pdf")
+                                                   : fs::path(o->out));
+        std::atomic<std::size_t> next{0}, done{0};
+        std::mutex report;
+        std::vector<std::string> failures;
+        const auto worker = [&] {
+            for (std::size_t i = next++; i < jobs.size(); i = next++) {
+                std::vector<std::string> warnings;
+                std::string failure;
+                try {
+                    const PlanSpec spec = readPlanFile(jobs[i].first);
+                    const auto content = contentFromFile(spec, ctx, clinic, o->deterministic, warnings);
+                    const auto more = renderer.write(content, jobs[i].second);
+                    warnings.insert(warnings.end(), more.begin(), more.end());
+                } catch (const std::exception& e) {
+                    failure = e.what();
+                }
+                const std::lock_guard lock(report);
+                printWarnings(ctx, jobs[i].first, warnings);
+                if (!failure.empty())
+                    failures.push_back(jobs[i].first + ": " + failure);
+                if (jobs.size() > 1)
+                    ctx.err() << "[" << ++done << "/" << jobs.size() << "] " << jobs[i].second.string()
+                              << (failure.empty() ? "" : " FAILED") << '\n';
+            }
+        };
+        const unsigned threads = std::min<std::size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t)
+            pool.emplace_back(worker);
+        worker();
+        for (std::thread& t : pool)
+            t.join();
+        for (const std::string& f : failures)
+            ctx.err() << "stretchplan-cli: " << f << '\n';
+        exitCode = failures.empty() ? kExitOk : kExitData;
+    });
+}
+
+void addPlanExport(CLI::App& app, CliContext& ctx, int& exitCode)
+{
+    struct Options : HandoutOptions {
+        std::string plan, out, overrideReason;
+        int revision = 0;
+    };
+    auto o = std::make_shared<Options>();
+    CLI::App* plan = app.get_subcommand("plan");
+    CLI::App* cmd = plan->add_subcommand("export", "Make the patient's PDF handout of a plan and log it");
+    cmd->add_option("PLAN", o->plan, "Plan id")->required();
+    cmd->add_option("--revision", o->revision, "Revision number (default: the latest)")->check(CLI::PositiveNumber);
+    cmd->add_option("--out", o->out, "The PDF to write")->required();
+    cmd->add_option("--override-reason", o->overrideReason,
+                    "Make it despite a guidance blocker, for this reason (recorded in the audit log)");
+    o->addTo(cmd);
+    cmd->callback([&ctx, &exitCode, o] {
+        const std::int64_t planId = parseRecordId(o->plan, "plan");
+        auto& store = ctx.store();
+        const Plan p = store.plans().get(planId);
+        const PlanRevision r = store.plans().revision(planId, o->revision);
+        const Patient patient = store.patients().get(p.patientId);
+        enforceGuidance(ctx, p, r, "export", o->overrideReason);
+        const Renderer renderer(*o);
+
+        handout::HandoutRequest request;
+        request.patientName = patient.name;
+        request.clinician = patient.clinician.empty() ? r.author : patient.clinician;
+        request.planTitle = p.title;
+        request.goals = r.goals;
+        request.items = r.items;
+        const auto notes = store.notes().listForPatient(patient.id);
+        if (!notes.empty())
+            request.nextFollowUp = notes.front().nextDue;
+        request.date = o->deterministic ? Date::parse(r.createdAt.substr(0, 10)).value_or(CliContext::today())
+                                        : CliContext::today();
+        request.creationTimestamp = o->deterministic ? kDeterministicTimestamp : utcNow();
+        std::vector<std::string> warnings;
+        const auto content = handout::buildHandoutContent(request, ctx.load().catalog, ctx.clinicProfile(), warnings);
+        const auto more = renderer.write(content, o->out);
+        warnings.insert(warnings.end(), more.begin(), more.end());
+        printWarnings(ctx, o->out, warnings);
+
+        HandoutRecord record;
+        record.revisionId = r.id;
+        record.channel = HandoutChannel::Pdf;
+        record.recipient = fs::path(o->out).filename().string();
+        record.sha256 = sha256FileHex(o->out);
+        store.handouts().add(record);
+        ctx.out() << o->out << '\n';
+        exitCode = kExitOk;
+    });
+}
+
+} // namespace
+
+void addHandoutCommands(CLI::App& app, CliContext& ctx, int& exitCode)
+{
+    addStatelessHandout(app, ctx, exitCode);
+    addPlanExport(app, ctx, exitCode);
+}
+
+} // namespace sp::cli
