@@ -15,7 +15,9 @@ endif
 FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps configure build run test fuzz clean
+BENCH_DIR    ?= build-bench
+
+.PHONY: all deps configure build run test fuzz bench clean
 
 all: build
 
@@ -42,5 +44,11 @@ fuzz:
 	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_pack_json
 	tests/fuzz/run.sh $(FUZZ_DIR)/bin/fuzz_pack_json $(FUZZ_SECONDS)
 
+# Benchmarks (tests/bench), in a Release build of their own; results go into docs/benchmarks.md by hand.
+bench: deps
+	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DSP_BUILD_TESTS=OFF -DSP_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BENCH_DIR) -j$(JOBS) --target bench_handout
+	$(BENCH_DIR)/bin/bench_handout 1000
+
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(BENCH_DIR)

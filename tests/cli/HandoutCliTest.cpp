@@ -195,6 +195,21 @@ BOOST_AUTO_TEST_CASE(a_picture_that_cannot_be_decoded_becomes_a_placeholder_with
     expectValidHandout(pdf, {"Knee hug", "Picture not available"});
 }
 
+// The handout of a fixed plan file (tests/data/plans/zoe-full-routine.json) with the demo
+// branding and the built-in pack's guidance, byte for byte. Any change to the layout, the
+// writer, the templates, the demo branding or the lumbar pack's guidance changes it:
+// look at the new PDF (pdftoppm -png) before updating the hash.
+BOOST_AUTO_TEST_CASE(deterministic_handout_matches_the_golden_hash)
+{
+    const fs::path pdf = dir / "golden.pdf";
+    const CliRun r = runCli({"handout", "--plan", sourcePath("tests/data/plans/zoe-full-routine.json"), "--out",
+                             pdf.string(), "--deterministic"});
+    BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
+    const auto sum = runTool({"sha256sum", pdf.string()}).out.substr(0, 64);
+    BOOST_TEST(sum == "d16a01d1ff76902bdf9a9e5c01842970af4f3fc0e5df89b5cc1829b6ad97b33f");
+    expectValidHandout(pdf, {kZoe, "Do a set after every long spell of sitting"});
+}
+
 BOOST_AUTO_TEST_CASE(a_plan_file_with_invalid_utf8_is_refused)
 {
     const fs::path bad = dir / "bad.json";
