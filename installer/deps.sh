@@ -14,7 +14,7 @@ packages=(
   libssl-dev                              # sp_hash: SHA-256 (libcrypto)
   libhpdf-dev libpng-dev libjpeg-dev      # sp_handout: PDF writer, image decoding
   libqrencode-dev libfreetype-dev         # sp_handout: QR codes, glyph coverage
-  fonts-dejavu-core                       # sp_handout: the embedded fonts
+  fonts-dejavu-core fonttools             # sp_handout: the embedded fonts, cut down at build time
   libcli11-dev                            # stretchplan-cli: argument parsing
   libboost-test-dev                       # tests: Boost.Test
   poppler-utils qpdf                      # tests: PDF text, fonts and structure checks

@@ -63,7 +63,7 @@ Catalog::Lookup Catalog::lookup(std::string_view id) const
     } else if (result.candidates.empty()) {
         result.error = "no exercise \"" + std::string(id) + "\" in the catalog";
     } else {
-        result.error = "\"" + std::string(id) + "\" is in more than one pack; say which:";
+        result.error = std::string("\"").append(id).append("\" is in more than one pack; say which:");
         for (const std::string& c : result.candidates)
             result.error += " " + c;
     }

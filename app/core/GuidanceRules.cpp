@@ -226,7 +226,8 @@ std::vector<std::string> foldedSentences(const FollowUpNote& n)
         while (start < text->size()) {
             const auto end = text->find_first_of(".!?;\n", start);
             const std::string sentence = text->substr(start, end == std::string::npos ? std::string::npos : end - start);
-            out.push_back(" " + foldForSearch(sentence) + " ");
+            // Padded with spaces so that phrases match as whole words at either end.
+            out.push_back(std::string(" ").append(foldForSearch(sentence)).append(" "));
             if (end == std::string::npos)
                 break;
             start = end + 1;

@@ -28,7 +28,7 @@ public:
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;
 
-    // SP_FONT_DIR, where fonts-dejavu-core installs DejaVu Sans.
+    // SP_FONT_DIR: DejaVu Sans from fonts-dejavu-core, cut down at build time (see CMakeLists.txt).
     static std::filesystem::path defaultDir();
     // The file of `face` in `fontDir`; throws FontError naming the path and the Debian
     // package when it is not a readable file. The PDF writer uses the same files.
