@@ -1,5 +1,6 @@
 #include "cli/CliContext.h"
 
+#include "cli/JsonFiles.h"
 #include "core/GuidanceSettings.h"
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
@@ -132,20 +133,9 @@ const GuidanceThresholds& CliContext::thresholds()
         m_thresholds = std::make_unique<GuidanceThresholds>();
         return *m_thresholds;
     }
-    const FileRead read = readPackFile(file.parent_path(), file, kMaxManifestBytes);
-    if (!read.text)
-        throw CliError("guidance settings " + file.string() + ": " + read.error);
-    std::vector<Problem> problems;
-    ProblemSink sink(file.string(), problems);
-    const auto doc = parseJsonText(*read.text, sink);
-    const auto parsed = doc ? parseGuidanceSettings(*doc, sink) : std::nullopt;
-    if (!parsed) {
-        std::string lines;
-        for (const Problem& p : problems)
-            lines += "\n" + p.format();
-        throw CliError("guidance settings not usable:" + lines);
-    }
-    m_thresholds = std::make_unique<GuidanceThresholds>(*parsed);
+    const GuidanceThresholds parsed = readJsonFile<GuidanceThresholds>(
+        file, kMaxManifestBytes, "guidance settings not usable:", parseGuidanceSettings);
+    m_thresholds = std::make_unique<GuidanceThresholds>(parsed);
     return *m_thresholds;
 }
 

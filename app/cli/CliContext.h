@@ -9,6 +9,7 @@
 #include "db/ClinicStore.h"
 #include "pluginhost/PluginHost.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -18,6 +19,9 @@
 namespace sp::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitUsage = 2, kExitData = 3 };
+
+// A plan file holds a full copy of each exercise: at most 4 MiB.
+inline constexpr std::uintmax_t kMaxPlanFileBytes = 4 * 1024 * 1024;
 
 struct GlobalOptions {
     std::vector<std::string> pluginDirs;

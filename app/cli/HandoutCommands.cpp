@@ -1,6 +1,7 @@
 #include "cli/ArgParsing.h"
 #include "cli/Commands.h"
 #include "cli/GuidanceOutput.h"
+#include "cli/JsonFiles.h"
 #include "cli/TextFormat.h"
 #include "core/PlanJson.h"
 #include "handout/FontSet.h"
@@ -97,22 +98,7 @@ std::string utcNow()
 
 PlanSpec readPlanFile(const std::string& path)
 {
-    const fs::path file(path);
-    const FileRead read = readPackFile(file.parent_path().empty() ? fs::path(".") : file.parent_path(), file,
-                                       kMaxExerciseFileBytes * 4);
-    if (!read.text)
-        throw CliError(path + ": " + read.error);
-    std::vector<Problem> problems;
-    ProblemSink sink(path, problems);
-    const auto doc = parseJsonText(*read.text, sink);
-    auto spec = doc ? parsePlanFile(*doc, sink) : std::nullopt;
-    if (!spec) {
-        std::string lines;
-        for (const Problem& p : problems)
-            lines += "\n" + p.format();
-        throw CliError("cannot make a handout from " + path + ":" + lines);
-    }
-    return *spec;
+    return readJsonFile<PlanSpec>(path, kMaxPlanFileBytes, "cannot make a handout from " + path + ":", parsePlanFile);
 }
 
 void printWarnings(CliContext& ctx, const std::string& file, const std::vector<std::string>& warnings)

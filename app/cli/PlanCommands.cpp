@@ -1,6 +1,7 @@
 #include "cli/ArgParsing.h"
 #include "cli/Commands.h"
 #include "cli/GuidanceOutput.h"
+#include "cli/JsonFiles.h"
 #include "cli/RecordFormat.h"
 #include "cli/TextFormat.h"
 #include "core/PlanDiff.h"
@@ -272,32 +273,20 @@ void addImport(CLI::App* plan, CliContext& ctx, int& exitCode)
     cmd->add_option("--patient", o->patient, "For this patient (default: the file's patient id)");
     cmd->callback([&ctx, &exitCode, o] {
         const fs::path file(o->file);
-        const FileRead read = readPackFile(file.parent_path().empty() ? fs::path(".") : file.parent_path(), file,
-                                           kMaxExerciseFileBytes * 4);
-        if (!read.text)
-            throw CliError(o->file + ": " + read.error);
-        std::vector<Problem> problems;
-        ProblemSink sink(o->file, problems);
-        const auto doc = parseJsonText(*read.text, sink);
-        const auto spec = doc ? parsePlanFile(*doc, sink) : std::nullopt;
-        if (!spec) {
-            std::string lines;
-            for (const Problem& p : problems)
-                lines += (lines.empty() ? "" : "\n") + p.format();
-            throw CliError("plan file not imported:\n" + lines);
-        }
+        const PlanSpec spec =
+            readJsonFile<PlanSpec>(file, kMaxPlanFileBytes, "plan file not imported:", parsePlanFile);
         std::int64_t patientId = 0;
         if (!o->patient.empty())
             patientId = parseRecordId(o->patient, "patient");
-        else if (spec->patientId)
-            patientId = *spec->patientId;
+        else if (spec.patientId)
+            patientId = *spec.patientId;
         else
             throw CliError(o->file + ": names no patient; give --patient ID");
         PlanRevision first;
-        first.goals = spec->goals;
-        first.reason = spec->reason.empty() ? "Imported from " + file.filename().string() : spec->reason;
-        first.items = resolveOrThrow(spec->items, ctx);
-        ctx.out() << ctx.store().plans().create(patientId, spec->title, first) << '\n';
+        first.goals = spec.goals;
+        first.reason = spec.reason.empty() ? "Imported from " + file.filename().string() : spec.reason;
+        first.items = resolveOrThrow(spec.items, ctx);
+        ctx.out() << ctx.store().plans().create(patientId, spec.title, first) << '\n';
         exitCode = kExitOk;
     });
 }
