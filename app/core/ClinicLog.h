@@ -37,7 +37,7 @@ struct AuditEntry {
     std::string at; // UTC, ISO 8601
     std::string actor;
     std::string action;   // create, update, archive, unarchive, purge, export, email, override, screen, ...
-    std::string entity;   // patient, plan, revision, note, handout, database
+    std::string entity;   // patient, plan, revision, note, handout, clinic, database
     std::int64_t entityId = 0;
     std::optional<std::int64_t> patientId;
     std::string details;  // JSON object, e.g. {"fields":["email","phone"]}
