@@ -1,10 +1,13 @@
 #include "cli/CliContext.h"
 
+#include "settings/XdgDirs.h"
+
 #include "cli/JsonFiles.h"
 #include "core/GuidanceSettings.h"
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
+#include "settings/XdgDirs.h"
 
 #include <ctime>
 #include <cstdlib>
@@ -47,17 +50,10 @@ const CatalogLoad& CliContext::load(bool warn)
 
 fs::path defaultDatabasePath()
 {
-    const char* dataHome = std::getenv("XDG_DATA_HOME");
-    fs::path base;
-    if (dataHome && *dataHome && fs::path(dataHome).is_absolute()) {
-        base = dataHome;
-    } else {
-        const char* home = std::getenv("HOME");
-        if (!home || !*home)
-            throw CliError("cannot find the default database: HOME is not set; give --db FILE");
-        base = fs::path(home) / ".local" / "share";
-    }
-    return base / "stretchplan" / "clinic.db";
+    const fs::path dir = userDataDir();
+    if (dir.empty())
+        throw CliError("cannot find the default database: HOME is not set; give --db FILE");
+    return dir / "clinic.db";
 }
 
 fs::path CliContext::databasePath() const
@@ -120,14 +116,8 @@ const GuidanceThresholds& CliContext::thresholds()
         return *m_thresholds;
     fs::path file = m_options.guidanceSettings;
     const bool given = !file.empty();
-    if (!given) {
-        const char* configHome = std::getenv("XDG_CONFIG_HOME");
-        const char* home = std::getenv("HOME");
-        if (configHome && *configHome && fs::path(configHome).is_absolute())
-            file = fs::path(configHome) / "stretchplan" / "guidance.json";
-        else if (home && *home)
-            file = fs::path(home) / ".config" / "stretchplan" / "guidance.json";
-    }
+    if (!given && !userConfigDir().empty())
+        file = userConfigDir() / "guidance.json";
     std::error_code ec;
     if (file.empty() || (!given && !fs::exists(file, ec))) {
         m_thresholds = std::make_unique<GuidanceThresholds>();
