@@ -1,7 +1,5 @@
 #include "cli/CliContext.h"
 
-#include "settings/XdgDirs.h"
-
 #include "cli/JsonFiles.h"
 #include "core/GuidanceSettings.h"
 #include "db/sqlite/SqliteStore.h"
