@@ -15,9 +15,16 @@ packages=(
   libhpdf-dev libpng-dev libjpeg-dev      # sp_handout: PDF writer, image decoding
   libqrencode-dev libfreetype-dev         # sp_handout: QR codes, glyph coverage
   fonts-dejavu-core fonttools             # sp_handout: the embedded fonts, cut down at build time
+  libcurl4-openssl-dev                    # sp_mail: SMTP with TLS, MIME
+  libsecret-1-dev                         # sp_mail: the SMTP password in the OS keyring
+  xdg-utils                               # sp_mail: xdg-email, the user's own mail program
+  libwxgtk3.2-dev libpoppler-cpp-dev      # stretchplan: the desktop app, handout preview
   libcli11-dev                            # stretchplan-cli: argument parsing
   libboost-test-dev                       # tests: Boost.Test
   poppler-utils qpdf                      # tests: PDF text, fonts and structure checks
+  python3 python3-aiosmtpd openssl        # tests: a real SMTP server on loopback, test certificates
+  xvfb xauth imagemagick                  # tests: the GUI under a virtual X server, screenshots
+  desktop-file-utils appstream            # tests: .desktop and AppStream metainfo validation
 )
 for arg in "$@"; do
   case "$arg" in
