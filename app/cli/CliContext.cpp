@@ -5,6 +5,8 @@
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
+#include "pluginhost/PluginConfig.h"
+#include "settings/SettingsFile.h"
 #include "settings/XdgDirs.h"
 
 #include <ctime>
@@ -22,7 +24,7 @@ namespace sp::cli {
 CliContext::CliContext(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 CliContext::~CliContext() = default;
 
-const CatalogLoad& CliContext::load(bool warn)
+const CatalogLoad& CliContext::load(bool warn, bool rerunNative)
 {
     if (m_load)
         return *m_load;
@@ -30,20 +32,45 @@ const CatalogLoad& CliContext::load(bool warn)
     dirOptions.builtIn = !m_options.noBuiltIn;
     for (const std::string& dir : m_options.pluginDirs)
         dirOptions.extraDirs.emplace_back(dir);
-    m_load = std::make_unique<CatalogLoad>(loadCatalog(pluginDirs(dirOptions)));
+    std::vector<std::string> settingsWarnings;
+    LoadOptions loadOptions;
+    try {
+        loadOptions = readLoadOptions(settingsPath(), settingsWarnings);
+    } catch (const SettingsError& e) {
+        settingsWarnings.push_back(e.what());
+    }
+    loadOptions.native.rerun = rerunNative;
+    m_load = std::make_unique<CatalogLoad>(loadCatalog(pluginDirs(dirOptions), loadOptions));
+    for (const std::string& w : settingsWarnings)
+        m_err << "warning: " << w << '\n';
     if (warn) {
         for (const Problem& p : m_load->folderProblems)
             m_err << "warning: " << p.format() << '\n';
         for (const PackReport& pack : m_load->packs) {
+            const bool awaitsTrust = pack.status == PackStatus::Disabled && pack.kind == PluginKind::Native &&
+                                     pack.disabledReason.rfind("disabled by a clinician", 0) != 0;
+            if (awaitsTrust)
+                m_err << "note: native plugin " << pack.id << " in " << pack.folder.string() << " is off: "
+                      << pack.disabledReason << '\n';
             if (pack.status != PackStatus::Failed)
                 continue;
             const std::size_t n = pack.problems.size();
-            m_err << "warning: pack " << (pack.id.empty() ? pack.folder.filename().string() : pack.id) << " in "
+            m_err << "warning: " << (pack.kind == PluginKind::Native ? "native plugin " : "pack ")
+                  << (pack.id.empty() ? pack.folder.filename().string() : pack.id) << " in "
                   << pack.folder.string() << " was not loaded (" << n << (n == 1 ? " problem" : " problems")
                   << "; run 'stretchplan-cli plugins list' for details)\n";
         }
     }
     return *m_load;
+}
+
+fs::path CliContext::settingsPath() const
+{
+    try {
+        return defaultSettingsPath();
+    } catch (const SettingsError& e) {
+        throw CliError(e.what());
+    }
 }
 
 fs::path defaultDatabasePath()

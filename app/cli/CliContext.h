@@ -50,9 +50,14 @@ public:
     std::ostream& out() { return m_out; }
     std::ostream& err() { return m_err; }
 
-    // Loads on first call. With `warn`, failed packs and unreadable plugin folders
-    // each get one line on stderr.
-    const CatalogLoad& load(bool warn = true);
+    // Loads on first call. With `warn`, failed packs, unreadable plugin folders and native
+    // plugins waiting to be trusted each get one line on stderr. `rerunNative` runs native
+    // plugins again instead of using the cache (plugins reload).
+    const CatalogLoad& load(bool warn = true, bool rerunNative = false);
+
+    // The settings file (plugin trust, mail): $SP_SETTINGS_FILE or
+    // $XDG_CONFIG_HOME/stretchplan/settings.json.
+    std::filesystem::path settingsPath() const;
 
     // Opens (creating it and its folder if needed) on first call.
     db::ClinicStore& store();

@@ -1,5 +1,9 @@
+// stretchplan-cli plugins list|info|enable|disable|reload: every pack and native plugin,
+// its kind, version, status and problems, and the clinician's choice of which to use.
 #include "cli/Commands.h"
 #include "cli/TextFormat.h"
+#include "pluginhost/PluginConfig.h"
+#include "settings/SettingsFile.h"
 
 #include <memory>
 #include <ostream>
@@ -17,65 +21,206 @@ Json reportJson(const PackReport& r)
     Json problems = Json::array();
     for (const Problem& p : r.problems)
         problems.push_back(problemJson(p));
-    return {{"id", r.id},
-            {"name", r.name},
-            {"version", r.version},
-            {"folder", r.folder.string()},
-            {"origin", toString(r.origin)},
-            {"status", toString(r.status)},
-            {"exercises", r.exerciseCount},
-            {"problems", problems}};
+    Json j{{"id", r.id},
+           {"kind", toString(r.kind)},
+           {"name", r.name},
+           {"version", r.version},
+           {"folder", r.folder.string()},
+           {"origin", toString(r.origin)},
+           {"status", toString(r.status)},
+           {"exercises", r.exerciseCount},
+           {"problems", problems}};
+    if (r.status == PackStatus::Disabled)
+        j["disabled_reason"] = r.disabledReason;
+    if (r.kind == PluginKind::Native) {
+        j["library"] = r.library.string();
+        j["sha256"] = r.sha256;
+        j["abi"] = r.abi;
+        j["cached"] = r.fromCache;
+        j["log"] = r.log;
+    }
+    return j;
+}
+
+std::string orUnknown(const std::string& text)
+{
+    return text.empty() ? "?" : text;
+}
+
+std::vector<const Exercise*> exercisesOf(const CatalogLoad& load, const PackReport& r)
+{
+    ExerciseFilter filter;
+    filter.pack = r.id;
+    return load.catalog.filter(filter);
+}
+
+// The one plugin with `id` (a native plugin's folder name before it has run).
+const PackReport& findPlugin(const CatalogLoad& load, const std::string& id)
+{
+    for (const PackReport& r : load.packs)
+        if (r.id == id || (r.id.empty() && r.folder.filename() == id))
+            return r;
+    throw CliError("no plugin \"" + id + "\"; 'stretchplan-cli plugins list' shows them all");
+}
+
+void printProblems(std::ostream& out, const PackReport& r)
+{
+    for (const Problem& p : r.problems)
+        out << "  " << p.format() << '\n';
+}
+
+void listCommand(CliContext& ctx, int& exitCode, bool json)
+{
+    const CatalogLoad& load = ctx.load(false);
+    bool anyFailed = !load.folderProblems.empty();
+    for (const PackReport& r : load.packs)
+        anyFailed = anyFailed || r.status == PackStatus::Failed;
+    exitCode = anyFailed ? kExitData : kExitOk;
+
+    if (json) {
+        Json packs = Json::array();
+        for (const PackReport& r : load.packs)
+            packs.push_back(reportJson(r));
+        Json folderProblems = Json::array();
+        for (const Problem& p : load.folderProblems)
+            folderProblems.push_back(problemJson(p));
+        ctx.out() << Json{{"packs", packs}, {"folder_problems", folderProblems}}.dump(2) << '\n';
+        return;
+    }
+    for (const Problem& p : load.folderProblems)
+        ctx.err() << "warning: " << p.format() << '\n';
+    if (load.packs.empty()) {
+        ctx.out() << "no plugins found\n";
+        return;
+    }
+    std::vector<std::vector<std::string>> rows{{"PLUGIN", "KIND", "VERSION", "STATUS", "EXERCISES", "FROM", "FOLDER"}};
+    for (const PackReport& r : load.packs)
+        rows.push_back({orUnknown(r.id), std::string(toString(r.kind)), orUnknown(r.version),
+                        std::string(toString(r.status)),
+                        r.status == PackStatus::Loaded ? std::to_string(r.exerciseCount) : "-",
+                        std::string(toString(r.origin)), r.folder.string()});
+    ctx.out() << table(rows);
+    for (const PackReport& r : load.packs) {
+        const std::string name = r.id.empty() ? r.folder.filename().string() : r.id;
+        if (r.status == PackStatus::Disabled)
+            ctx.out() << "\n" << name << ": " << r.disabledReason << '\n';
+        if (r.problems.empty())
+            continue;
+        ctx.out() << "\n" << name << ": " << r.problems.size() << (r.problems.size() == 1 ? " problem" : " problems")
+                  << '\n';
+        printProblems(ctx.out(), r);
+    }
+}
+
+void infoCommand(CliContext& ctx, const std::string& id, bool json)
+{
+    const CatalogLoad& load = ctx.load(false);
+    const PackReport& r = findPlugin(load, id);
+    if (json) {
+        Json j = reportJson(r);
+        Json exercises = Json::array();
+        if (r.status == PackStatus::Loaded)
+            for (const Exercise* ex : exercisesOf(load, r))
+                exercises.push_back(ex->qualifiedId());
+        j["exercise_ids"] = exercises;
+        ctx.out() << j.dump(2) << '\n';
+        return;
+    }
+    std::vector<std::vector<std::string>> rows{
+        {"Plugin", orUnknown(r.id)},
+        {"Name", orUnknown(r.name)},
+        {"Kind", std::string(toString(r.kind))},
+        {"Version", orUnknown(r.version)},
+        {"Status", std::string(toString(r.status))},
+        {"From", std::string(toString(r.origin))},
+        {"Folder", r.folder.string()},
+    };
+    if (r.kind == PluginKind::Native) {
+        rows.push_back({"Library", r.library.string()});
+        rows.push_back({"SHA-256", orUnknown(r.sha256)});
+        rows.push_back({"Plugin ABI", orUnknown(r.abi)});
+        if (r.status != PackStatus::Disabled)
+            rows.push_back({"Result", r.fromCache ? "from the cache (library unchanged)" : "from running it now"});
+    }
+    ctx.out() << table(rows);
+    if (r.status == PackStatus::Disabled)
+        ctx.out() << "\nOff: " << r.disabledReason << '\n';
+    if (r.status == PackStatus::Loaded) {
+        ctx.out() << "\nExercises (" << r.exerciseCount << "):\n";
+        for (const Exercise* ex : exercisesOf(load, r))
+            ctx.out() << "  " << ex->qualifiedId() << "  " << ex->name << '\n';
+    }
+    if (!r.log.empty()) {
+        ctx.out() << "\nPlugin log:\n";
+        for (const std::string& line : r.log)
+            ctx.out() << "  " << line << '\n';
+    }
+    if (!r.problems.empty()) {
+        ctx.out() << "\nProblems (" << r.problems.size() << "):\n";
+        printProblems(ctx.out(), r);
+    }
+}
+
+void setEnabled(CliContext& ctx, const std::string& id, bool enabled)
+{
+    const PackReport& r = findPlugin(ctx.load(false), id);
+    if (r.id.empty())
+        throw CliError("the plugin in " + r.folder.string() + " has no usable id; fix its manifest first");
+    if (enabled && r.kind == PluginKind::Native && r.sha256.empty())
+        throw CliError("cannot read the library of native plugin \"" + id + "\"" +
+                       (r.problems.empty() ? std::string() : ": " + r.problems.front().format()));
+    try {
+        setPluginEnabled(ctx.settingsPath(), r, enabled);
+    } catch (const SettingsError& e) {
+        throw CliError(e.what());
+    }
+    if (!enabled) {
+        ctx.out() << "disabled " << toString(r.kind) << " " << id << "; its exercises are no longer in the catalog\n";
+        return;
+    }
+    ctx.out() << "enabled " << toString(r.kind) << " " << id << '\n';
+    if (r.kind == PluginKind::Native)
+        ctx.out() << "It runs with your permissions; it was enabled for this exact library (SHA-256 "
+                  << r.sha256.substr(0, 16) << "...), and a changed library is off again until you re-enable it.\n";
 }
 
 } // namespace
 
 void addPluginsCommands(CLI::App& app, CliContext& ctx, int& exitCode)
 {
-    CLI::App* plugins = app.add_subcommand("plugins", "Inspect the plugin packs");
+    CLI::App* plugins = app.add_subcommand("plugins", "Exercise packs and native plugins: status, trust, reload");
     plugins->require_subcommand(1);
 
     auto json = std::make_shared<bool>(false);
     CLI::App* list = plugins->add_subcommand(
-        "list", "Every pack found, loaded or failed, with each problem; exits 3 when any pack failed");
+        "list", "Every plugin found: kind, version, status (loaded, failed, disabled) and each problem; exits 3 "
+                "when any failed");
     list->add_flag("--json", *json, "Print JSON for scripts");
-    list->callback([&ctx, &exitCode, json] {
-        const CatalogLoad& load = ctx.load(false);
-        bool anyFailed = !load.folderProblems.empty();
-        for (const PackReport& r : load.packs)
-            anyFailed = anyFailed || r.status == PackStatus::Failed;
-        exitCode = anyFailed ? kExitData : kExitOk;
+    list->callback([&ctx, &exitCode, json] { listCommand(ctx, exitCode, *json); });
 
-        if (*json) {
-            Json packs = Json::array();
-            for (const PackReport& r : load.packs)
-                packs.push_back(reportJson(r));
-            Json folderProblems = Json::array();
-            for (const Problem& p : load.folderProblems)
-                folderProblems.push_back(problemJson(p));
-            ctx.out() << Json{{"packs", packs}, {"folder_problems", folderProblems}}.dump(2) << '\n';
-            return;
-        }
-        for (const Problem& p : load.folderProblems)
-            ctx.err() << "warning: " << p.format() << '\n';
-        if (load.packs.empty()) {
-            ctx.out() << "no packs found\n";
-            return;
-        }
-        std::vector<std::vector<std::string>> rows{{"PACK", "VERSION", "STATUS", "EXERCISES", "FROM", "FOLDER"}};
-        for (const PackReport& r : load.packs)
-            rows.push_back({r.id.empty() ? "?" : r.id, r.version.empty() ? "?" : r.version,
-                            std::string(toString(r.status)),
-                            r.status == PackStatus::Loaded ? std::to_string(r.exerciseCount) : "-",
-                            std::string(toString(r.origin)), r.folder.string()});
-        ctx.out() << table(rows);
-        for (const PackReport& r : load.packs) {
-            if (r.problems.empty())
-                continue;
-            ctx.out() << "\n" << (r.id.empty() ? r.folder.filename().string() : r.id) << ": " << r.problems.size()
-                      << (r.problems.size() == 1 ? " problem" : " problems") << '\n';
-            for (const Problem& p : r.problems)
-                ctx.out() << "  " << p.format() << '\n';
-        }
+    auto id = std::make_shared<std::string>();
+    auto infoJson = std::make_shared<bool>(false);
+    CLI::App* info = plugins->add_subcommand("info", "One plugin in full: library, ABI, exercises, log, problems");
+    info->add_option("ID", *id, "The plugin's id (as 'plugins list' shows it)")->required();
+    info->add_flag("--json", *infoJson, "Print JSON for scripts");
+    info->callback([&ctx, id, infoJson] { infoCommand(ctx, *id, *infoJson); });
+
+    CLI::App* enable = plugins->add_subcommand(
+        "enable", "Use a plugin; for a native plugin from the user or system folder, trust its code");
+    enable->add_option("ID", *id, "The plugin's id")->required();
+    enable->callback([&ctx, id] { setEnabled(ctx, *id, true); });
+
+    CLI::App* disable = plugins->add_subcommand("disable", "Stop using a plugin (its exercises leave the catalog)");
+    disable->add_option("ID", *id, "The plugin's id")->required();
+    disable->callback([&ctx, id] { setEnabled(ctx, *id, false); });
+
+    auto reloadJson = std::make_shared<bool>(false);
+    CLI::App* reload = plugins->add_subcommand(
+        "reload", "Run every enabled native plugin again (ignoring the cache), then list all plugins");
+    reload->add_flag("--json", *reloadJson, "Print JSON for scripts");
+    reload->callback([&ctx, &exitCode, reloadJson] {
+        ctx.load(false, true);
+        listCommand(ctx, exitCode, *reloadJson);
     });
 }
 

@@ -1,13 +1,11 @@
 #include "pluginhost/PackLoader.h"
 
-#include "core/ExerciseJson.h"
-#include "core/JsonReader.h"
 #include "core/JsonText.h"
 #include "core/PackJson.h"
+#include "pluginhost/ExerciseCollector.h"
 #include "pluginhost/PackFiles.h"
 
 #include <algorithm>
-#include <map>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -73,24 +71,16 @@ public:
                                              std::to_string(kMaxExercisesPerPack) + " are allowed");
             return;
         }
-        std::map<std::string, std::string> fileOfId;
+        ExerciseCollector collector(m_pack);
         for (const std::string& name : files) {
             const std::string relative = "exercises/" + name;
             auto doc = readJson(relative, kMaxExerciseFileBytes);
             if (!doc)
                 continue;
             ProblemSink sink = sinkFor(relative);
-            auto exercise = parseExercise(*doc, sink);
-            if (!exercise)
-                continue;
-            if (auto [it, fresh] = fileOfId.emplace(exercise->id, relative); !fresh) {
-                sink.add("/id", "duplicate id \"" + exercise->id + "\" (also in " + it->second + ")");
-                continue;
-            }
-            checkMedia(*exercise, sink);
-            m_pack.exercises.push_back(std::move(*exercise));
-            m_pack.exerciseFiles.push_back(sink.file());
+            collector.add(*doc, sink);
         }
+        collector.qualifyReferences();
     }
 
     void loadGuidance()
@@ -105,52 +95,7 @@ public:
         }
     }
 
-    // Same-pack references must name an exercise of this pack; all become "pack/id".
-    // References into other packs are checked once every pack is loaded (PluginHost).
-    void qualifyReferences()
-    {
-        if (!m_pack.manifest)
-            return;
-        const std::string& packId = m_pack.manifest->id;
-        std::map<std::string, bool> ids;
-        for (const Exercise& ex : m_pack.exercises)
-            ids[ex.id] = true;
-        for (std::size_t i = 0; i < m_pack.exercises.size(); ++i) {
-            Exercise& ex = m_pack.exercises[i];
-            ex.pack = packId;
-            ProblemSink sink(m_pack.exerciseFiles[i], m_pack.problems);
-            qualify(ex.progressions, "/progressions", packId, ids, sink);
-            qualify(ex.regressions, "/regressions", packId, ids, sink);
-        }
-    }
-
 private:
-    void checkMedia(const Exercise& ex, ProblemSink& sink)
-    {
-        for (std::size_t i = 0; i < ex.media.images.size(); ++i) {
-            const std::string pointer = "/media/images/" + std::to_string(i) + "/file";
-            const std::string& file = ex.media.images[i].file;
-            const PackPath resolved = resolvePackPath(m_pack.folder, file);
-            std::string problem = resolved.error.empty() ? checkImageFile(resolved.path) : resolved.error;
-            if (!problem.empty())
-                sink.add(pointer, quoteValue(Json(file)) + " " + problem);
-        }
-    }
-
-    static void qualify(std::vector<std::string>& refs, const std::string& pointer, const std::string& packId,
-                        const std::map<std::string, bool>& ids, ProblemSink& sink)
-    {
-        for (std::size_t i = 0; i < refs.size(); ++i) {
-            const auto ref = parseIdRef(refs[i]);
-            const bool samePack = ref && (ref->pack.empty() || ref->pack == packId);
-            if (!samePack)
-                continue;
-            if (!ids.contains(ref->id))
-                sink.add(pointer + "/" + std::to_string(i), "no exercise \"" + ref->id + "\" in this pack");
-            refs[i] = packId + "/" + ref->id;
-        }
-    }
-
     LoadedPack& m_pack;
     std::string m_display;
 };
@@ -165,7 +110,6 @@ LoadedPack loadPack(const fs::path& folder, const std::string& display)
     loader.loadManifest();
     loader.loadExercises();
     loader.loadGuidance();
-    loader.qualifyReferences();
     return pack;
 }
 

@@ -48,6 +48,11 @@ fs::path builtInPluginDir()
     return builtInDataDir() / "plugins";
 }
 
+fs::path builtInNativePluginDir()
+{
+    return executableDir().parent_path() / SP_INSTALL_LIBDIR / "stretchplan" / "plugins";
+}
+
 std::vector<PluginDir> pluginDirs(const PluginDirOptions& options)
 {
     std::vector<PluginDir> dirs;
@@ -58,8 +63,12 @@ std::vector<PluginDir> pluginDirs(const PluginDirOptions& options)
         dirs.push_back({path, origin});
     };
     const fs::path builtIn = builtInPluginDir();
-    if (options.builtIn)
+    if (options.builtIn) {
         add(builtIn, PluginOrigin::BuiltIn);
+        std::error_code ec;
+        if (fs::is_directory(builtInNativePluginDir(), ec))
+            add(builtInNativePluginDir(), PluginOrigin::BuiltIn);
+    }
 
     std::string dataDirs = env("XDG_DATA_DIRS");
     if (dataDirs.empty())

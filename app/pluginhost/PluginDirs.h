@@ -20,6 +20,17 @@ template <> struct EnumNames<PluginOrigin> {
     }};
 };
 
+// A data pack (a folder with manifest.json) or a native plugin (a folder NAME holding
+// the shared library NAME.so).
+enum class PluginKind { Pack = 1, Native };
+
+template <> struct EnumNames<PluginKind> {
+    static constexpr std::array<std::pair<PluginKind, std::string_view>, 2> values{{
+        {PluginKind::Pack, "pack"},
+        {PluginKind::Native, "native"},
+    }};
+};
+
 struct PluginDir {
     std::filesystem::path path;
     PluginOrigin origin;
@@ -37,6 +48,10 @@ std::filesystem::path builtInDataDir();
 
 // The built-in packs: builtInDataDir()/plugins.
 std::filesystem::path builtInPluginDir();
+
+// The native plugins shipped with StretchPlan: <prefix>/<libdir>/stretchplan/plugins, which
+// for a build-tree run is the same place under the build folder.
+std::filesystem::path builtInNativePluginDir();
 
 // All folders to search, in order, without duplicates. The environment decides the
 // system (XDG_DATA_DIRS) and user (XDG_DATA_HOME, HOME) folders.

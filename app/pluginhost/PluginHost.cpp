@@ -15,25 +15,49 @@ namespace {
 struct Candidate {
     LoadedPack pack;
     PackReport report;
+
+    bool usable() const { return report.status != PackStatus::Disabled && pack.ok(); }
 };
 
-std::vector<fs::path> packFolders(const PluginDir& dir, std::vector<Problem>& problems)
+struct Found {
+    fs::path folder;
+    PluginKind kind;
+};
+
+// The plugin folders in `dir`: a folder with manifest.json is a pack, a folder NAME with
+// NAME.so a native plugin. A folder with some other library is reported, not skipped.
+std::vector<Found> pluginFolders(const PluginDir& dir, std::vector<Problem>& problems)
 {
-    std::vector<fs::path> folders;
+    std::vector<Found> found;
     std::error_code ec;
     if (!fs::exists(dir.path, ec)) {
         // Only a folder the user named must exist; the standard ones are optional.
         if (dir.origin == PluginOrigin::CommandLine || dir.origin == PluginOrigin::BuiltIn)
             problems.push_back({dir.path.string(), "", "plugin folder not found"});
-        return folders;
+        return found;
     }
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir.path, ec))
-        if (entry.is_directory(ec) && fs::exists(entry.path() / "manifest.json", ec))
-            folders.push_back(entry.path());
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir.path, ec)) {
+        std::error_code entryEc;
+        if (!entry.is_directory(entryEc))
+            continue;
+        if (fs::exists(entry.path() / "manifest.json", entryEc)) {
+            found.push_back({entry.path(), PluginKind::Pack});
+        } else if (fs::exists(nativeLibraryOf(entry.path()), entryEc)) {
+            found.push_back({entry.path(), PluginKind::Native});
+        } else {
+            for (const fs::directory_entry& file : fs::directory_iterator(entry.path(), entryEc))
+                if (file.path().extension() == ".so") {
+                    problems.push_back({(entry.path().filename() / file.path().filename()).string(), "",
+                                        "is not loaded: a native plugin's library must be named after its folder (" +
+                                            nativeLibraryOf(entry.path()).filename().string() + ")"});
+                    break;
+                }
+        }
+    }
     if (ec)
         problems.push_back({dir.path.string(), "", "cannot be listed: " + ec.message()});
-    std::sort(folders.begin(), folders.end());
-    return folders;
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.folder < b.folder; });
+    return found;
 }
 
 void fail(Candidate& c, Problem problem)
@@ -49,11 +73,11 @@ void checkCrossPackReferences(std::vector<Candidate>& candidates)
         changed = false;
         std::set<std::string> available;
         for (const Candidate& c : candidates)
-            if (c.pack.ok())
+            if (c.usable())
                 for (const Exercise& ex : c.pack.exercises)
                     available.insert(ex.qualifiedId());
         for (Candidate& c : candidates) {
-            if (!c.pack.ok())
+            if (!c.usable())
                 continue;
             for (std::size_t i = 0; i < c.pack.exercises.size(); ++i) {
                 const Exercise& ex = c.pack.exercises[i];
@@ -72,42 +96,113 @@ void checkCrossPackReferences(std::vector<Candidate>& candidates)
     }
 }
 
+class Loader {
+public:
+    explicit Loader(const LoadOptions& options) : m_options(options), m_cache(options.native.cacheFile)
+    {
+        m_native = options.native;
+        m_native.timeout = options.settings.timeout;
+        if (m_native.rerun)
+            m_cache.clear();
+    }
+
+    Candidate loadPack(const fs::path& folder, const PluginDir& dir)
+    {
+        Candidate c{sp::loadPack(folder, folder.filename().string()), {}};
+        c.report.kind = PluginKind::Pack;
+        c.report.id = c.pack.declaredId;
+        if (c.pack.manifest) {
+            c.report.name = c.pack.manifest->name;
+            c.report.version = c.pack.manifest->version;
+        }
+        if (!c.report.id.empty())
+            applyDecision(c, dir.origin, {});
+        return c;
+    }
+
+    Candidate loadNative(const fs::path& folder, const PluginDir& dir)
+    {
+        Candidate c;
+        const std::string display = folder.filename().string();
+        c.pack.folder = folder;
+        c.report.kind = PluginKind::Native;
+        c.report.id = display; // a native plugin is known by its folder before it runs
+        c.report.library = nativeLibraryOf(folder);
+        const auto identity = identifyNative(folder, display, c.pack.problems);
+        if (!identity)
+            return c;
+        c.report.sha256 = identity->sha256;
+        if (!applyDecision(c, dir.origin, identity->sha256))
+            return c; // not trusted (yet): its code is not run
+        NativeLoad load = loadNativePlugin(folder, display, *identity, m_cache, m_native);
+        c.pack = std::move(load.pack);
+        c.report.fromCache = load.fromCache;
+        c.report.abi = std::move(load.abi);
+        c.report.log = std::move(load.log);
+        if (c.pack.manifest) {
+            c.report.name = c.pack.manifest->name;
+            c.report.version = c.pack.manifest->version;
+        }
+        return c;
+    }
+
+    void finish(CatalogLoad& result)
+    {
+        if (const std::string problem = m_cache.save(); !problem.empty())
+            result.folderProblems.push_back({m_options.native.cacheFile.string(), "", problem});
+    }
+
+private:
+    bool applyDecision(Candidate& c, PluginOrigin origin, const std::string& sha256)
+    {
+        const EnableDecision d = decideEnabled(m_options.settings, c.report.id, c.report.kind, origin, sha256);
+        if (!d.enabled) {
+            c.report.status = PackStatus::Disabled;
+            c.report.disabledReason = d.reason;
+        }
+        return d.enabled;
+    }
+
+    const LoadOptions& m_options;
+    NativeRunOptions m_native;
+    PluginCache m_cache;
+};
+
 } // namespace
 
-CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs)
+CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& options)
 {
     CatalogLoad result;
+    Loader loader(options);
     std::vector<Candidate> candidates;
     std::map<std::string, fs::path> folderOfId;
     for (const PluginDir& dir : dirs) {
-        for (const fs::path& folder : packFolders(dir, result.folderProblems)) {
-            const std::string display = folder.filename().string();
-            Candidate c{loadPack(folder, display), {}};
-            c.report.folder = folder;
+        for (const Found& found : pluginFolders(dir, result.folderProblems)) {
+            Candidate c = found.kind == PluginKind::Pack ? loader.loadPack(found.folder, dir)
+                                                         : loader.loadNative(found.folder, dir);
+            c.report.folder = found.folder;
             c.report.origin = dir.origin;
-            c.report.id = c.pack.declaredId;
-            if (c.pack.manifest) {
-                c.report.name = c.pack.manifest->name;
-                c.report.version = c.pack.manifest->version;
-                if (c.pack.ok()) {
-                    auto [it, fresh] = folderOfId.emplace(c.report.id, folder);
-                    if (!fresh)
-                        fail(c, {display + "/manifest.json", "/id",
-                                 "pack id \"" + c.report.id + "\" is already loaded from " + it->second.string()});
-                }
+            if (c.usable()) {
+                auto [it, fresh] = folderOfId.emplace(c.report.id, found.folder);
+                if (!fresh)
+                    fail(c, {found.folder.filename().string() +
+                                 (found.kind == PluginKind::Pack ? "/manifest.json" : ""),
+                             found.kind == PluginKind::Pack ? "/id" : "",
+                             "plugin id \"" + c.report.id + "\" is already loaded from " + it->second.string()});
             }
             candidates.push_back(std::move(c));
         }
     }
+    loader.finish(result);
     checkCrossPackReferences(candidates);
 
     for (Candidate& c : candidates) {
-        if (c.pack.ok()) {
+        if (c.usable()) {
             c.report.exerciseCount = c.pack.exercises.size();
             c.report.status = PackStatus::Loaded;
             result.catalog.addPack({*c.pack.manifest, c.pack.folder.string(), std::move(c.pack.guidance)},
                                    std::move(c.pack.exercises));
-        } else {
+        } else if (c.report.status != PackStatus::Disabled) {
             c.report.status = PackStatus::Failed;
         }
         c.report.problems = std::move(c.pack.problems);

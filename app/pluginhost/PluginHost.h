@@ -1,10 +1,13 @@
-// Putting the catalog together: every pack folder of every plugin folder is loaded, the
-// packs that pass join the catalog, and each pack's status and problems are reported.
+// Putting the catalog together: every pack folder and native plugin of every plugin folder
+// is loaded (native plugins out of process), the ones that pass and are enabled join the
+// catalog, and each one's kind, status and problems are reported.
 #pragma once
 
 #include "core/Catalog.h"
 #include "core/Problem.h"
+#include "pluginhost/NativePlugin.h"
 #include "pluginhost/PluginDirs.h"
+#include "pluginhost/PluginSettings.h"
 
 #include <filesystem>
 #include <string>
@@ -12,34 +15,49 @@
 
 namespace sp {
 
-enum class PackStatus { Loaded = 1, Failed };
+enum class PackStatus { Loaded = 1, Failed, Disabled };
 
 template <> struct EnumNames<PackStatus> {
-    static constexpr std::array<std::pair<PackStatus, std::string_view>, 2> values{{
+    static constexpr std::array<std::pair<PackStatus, std::string_view>, 3> values{{
         {PackStatus::Loaded, "loaded"},
         {PackStatus::Failed, "failed"},
+        {PackStatus::Disabled, "disabled"},
     }};
 };
 
+// One plugin, pack or native, as `plugins list` shows it.
 struct PackReport {
-    std::string id;      // from the manifest; empty when it could not be read
+    std::string id;      // the manifest's (a pack) or the folder name (a native plugin); empty when unknown
     std::string name;
     std::string version;
+    PluginKind kind = PluginKind::Pack;
     std::filesystem::path folder;
     PluginOrigin origin = PluginOrigin::BuiltIn;
     PackStatus status = PackStatus::Failed;
+    std::string disabledReason;   // PackStatus::Disabled: why, and how to enable it
     std::size_t exerciseCount = 0;
     std::vector<Problem> problems;
+    // Native plugins only:
+    std::filesystem::path library;
+    std::string sha256;
+    std::string abi;               // as the plugin declared it, e.g. "1.0"
+    bool fromCache = false;        // its result came from the cache: the plugin did not run
+    std::vector<std::string> log;  // what the plugin logged while registering
 };
 
 struct CatalogLoad {
     Catalog catalog;
     std::vector<PackReport> packs;        // in load order
-    std::vector<Problem> folderProblems;  // plugin folders that could not be read
+    std::vector<Problem> folderProblems;  // plugin folders that could not be read, the cache
 };
 
-// Loads the packs of `dirs` in order: within a folder, its sub-folders holding a
-// manifest.json, by name. A pack id already loaded makes the later pack fail.
-CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs);
+struct LoadOptions {
+    PluginSettings settings;  // enabled/disabled plugins, native time limit
+    NativeRunOptions native;  // runner, cache; its timeout is taken from `settings`
+};
+
+// Loads the plugins of `dirs` in order: within a folder, its sub-folders by name. A
+// plugin id already loaded makes the later plugin fail.
+CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& options = {});
 
 } // namespace sp

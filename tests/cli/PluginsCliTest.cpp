@@ -15,12 +15,17 @@ BOOST_AUTO_TEST_CASE(lists_the_built_in_pack_as_loaded)
     const CliRun run = runCli({"plugins", "list"});
     BOOST_TEST(run.exitCode == 0);
     const auto lines = run.outLines();
-    BOOST_TEST_REQUIRE(lines.size() == 2u);
-    BOOST_TEST(lines[0].rfind("PACK", 0) == 0u);
+    // The lumbar pack from the source tree, and the example native plugin from the build tree.
+    BOOST_TEST_REQUIRE(lines.size() == 3u);
+    BOOST_TEST(lines[0].rfind("PLUGIN", 0) == 0u);
     BOOST_TEST(lines[1].rfind("lumbar ", 0) == 0u);
+    BOOST_TEST(lines[1].find(" pack ") != std::string::npos);
     BOOST_TEST(lines[1].find(" loaded ") != std::string::npos);
     BOOST_TEST(lines[1].find("built-in") != std::string::npos);
     BOOST_TEST(lines[1].find(sourcePath("plugins/lumbar")) != std::string::npos);
+    BOOST_TEST(lines[2].rfind("native-hello ", 0) == 0u);
+    BOOST_TEST(lines[2].find(" native ") != std::string::npos);
+    BOOST_TEST(lines[2].find(" loaded ") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(json_report_has_id_version_folder_status_and_problems)
@@ -28,8 +33,9 @@ BOOST_AUTO_TEST_CASE(json_report_has_id_version_folder_status_and_problems)
     const CliRun run = runCli({"--plugins-dir", "plugins/examples", "plugins", "list", "--json"});
     BOOST_TEST(run.exitCode == 0);
     const Json report = Json::parse(run.out);
-    BOOST_TEST_REQUIRE(report.at("packs").size() == 2u);
-    const Json& clinic = report.at("packs").at(1);
+    BOOST_TEST_REQUIRE(report.at("packs").size() == 3u); // lumbar, native-hello, then the command line's
+    const Json& clinic = report.at("packs").at(2);
+    BOOST_TEST(clinic.at("kind") == "pack");
     BOOST_TEST(clinic.at("id") == "clinic-example");
     BOOST_TEST(clinic.at("version") == "1.0.0");
     BOOST_TEST(clinic.at("status") == "loaded");

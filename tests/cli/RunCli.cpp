@@ -37,10 +37,11 @@ std::string sourcePath(const std::string& relative)
     return (std::filesystem::path(SP_SOURCE_DIR) / relative).string();
 }
 
-CliRun runCli(const std::vector<std::string>& args)
+CliRun runCli(const std::vector<std::string>& args, const CliOptions& options)
 {
     const auto dir = std::filesystem::temp_directory_path() / ("sp-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir / "home");
+    const std::string home = options.home.empty() ? (dir / "home").string() : options.home;
     const auto outFile = dir / "stdout";
     const auto errFile = dir / "stderr";
 
@@ -56,10 +57,15 @@ CliRun runCli(const std::vector<std::string>& args)
         ::dup2(err, 2);
         if (::chdir(SP_SOURCE_DIR) != 0)
             ::_exit(126);
-        const std::string home = (dir / "home").string();
         ::setenv("HOME", home.c_str(), 1);
         ::setenv("XDG_DATA_HOME", (home + "/.local/share").c_str(), 1);
+        ::setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
+        ::setenv("XDG_CACHE_HOME", (home + "/.cache").c_str(), 1);
         ::setenv("XDG_DATA_DIRS", (home + "/no-system-packs").c_str(), 1);
+        ::unsetenv("SP_SETTINGS_FILE");
+        ::unsetenv("SP_PLUGIN_RUNNER");
+        for (const auto& [name, value] : options.env)
+            ::setenv(name.c_str(), value.c_str(), 1);
         std::vector<char*> argv{const_cast<char*>(SP_CLI_PATH)};
         for (const std::string& a : args)
             argv.push_back(const_cast<char*>(a.c_str()));

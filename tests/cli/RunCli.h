@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sp::test {
@@ -16,7 +17,14 @@ struct CliRun {
     std::vector<std::string> errLines() const;
 };
 
-CliRun runCli(const std::vector<std::string>& args);
+struct CliOptions {
+    std::string home; // empty: a fresh home folder for this run alone
+    std::vector<std::pair<std::string, std::string>> env; // set after the clean defaults
+};
+
+// HOME, the XDG folders and StretchPlan's own variables are set so that nothing of the
+// user running the tests is read or written.
+CliRun runCli(const std::vector<std::string>& args, const CliOptions& options = {});
 
 // Absolute path of a file or folder in the source tree.
 std::string sourcePath(const std::string& relative);

@@ -70,12 +70,12 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_utf8)
 BOOST_AUTO_TEST_CASE(rejects_duplicate_exercise_ids_within_a_pack)
 {
     expectOneProblem("bad-duplicate-id", "exercises/b.json", "/id",
-                     "duplicate id \"knee-hug\" (also in exercises/a.json)");
+                     "duplicate id \"knee-hug\" (also in bad-duplicate-id/exercises/a.json)");
 }
 
 BOOST_AUTO_TEST_CASE(rejects_a_pack_id_already_loaded_naming_the_first_folder)
 {
-    expectOneProblem("zz-bad-duplicate-pack-id", "manifest.json", "/id", "pack id \"good\" is already loaded from");
+    expectOneProblem("zz-bad-duplicate-pack-id", "manifest.json", "/id", "plugin id \"good\" is already loaded from");
     BOOST_TEST(reportFor("zz-bad-duplicate-pack-id").problems[0].message.find("packs/good") != std::string::npos);
     BOOST_TEST(static_cast<int>(reportFor("good").status) == static_cast<int>(PackStatus::Loaded));
 }

@@ -53,6 +53,11 @@ BOOST_AUTO_TEST_CASE(build_tree_run_finds_the_source_tree_packs)
     BOOST_TEST(builtInPluginDir() == fs::path(SP_SOURCE_DIR) / "plugins");
 }
 
+BOOST_AUTO_TEST_CASE(build_tree_run_finds_the_built_native_plugins_beside_its_binaries)
+{
+    BOOST_TEST(fs::exists(builtInNativePluginDir() / "native-hello" / "native-hello.so"));
+}
+
 BOOST_AUTO_TEST_CASE(searches_built_in_system_user_then_command_line_in_order)
 {
     ScopedEnv dirs("XDG_DATA_DIRS", "/opt/a:relative/ignored::/opt/b");
@@ -60,16 +65,19 @@ BOOST_AUTO_TEST_CASE(searches_built_in_system_user_then_command_line_in_order)
     PluginDirOptions options;
     options.extraDirs = {"/clinic/packs", "/more/packs"};
     const auto result = pluginDirs(options);
+    // A build-tree run has the example native plugin in the build tree's native folder.
     BOOST_TEST((paths(result) == std::vector<std::string>{builtInPluginDir().string(),
+                                                          builtInNativePluginDir().string(),
                                                           "/opt/a/stretchplan/plugins",
                                                           "/opt/b/stretchplan/plugins",
                                                           "/home/pt/.data/stretchplan/plugins",
                                                           "/clinic/packs",
                                                           "/more/packs"}));
     BOOST_TEST(static_cast<int>(result[0].origin) == static_cast<int>(PluginOrigin::BuiltIn));
-    BOOST_TEST(static_cast<int>(result[1].origin) == static_cast<int>(PluginOrigin::System));
-    BOOST_TEST(static_cast<int>(result[3].origin) == static_cast<int>(PluginOrigin::User));
-    BOOST_TEST(static_cast<int>(result[4].origin) == static_cast<int>(PluginOrigin::CommandLine));
+    BOOST_TEST(static_cast<int>(result[1].origin) == static_cast<int>(PluginOrigin::BuiltIn));
+    BOOST_TEST(static_cast<int>(result[2].origin) == static_cast<int>(PluginOrigin::System));
+    BOOST_TEST(static_cast<int>(result[4].origin) == static_cast<int>(PluginOrigin::User));
+    BOOST_TEST(static_cast<int>(result[5].origin) == static_cast<int>(PluginOrigin::CommandLine));
 }
 
 BOOST_AUTO_TEST_CASE(defaults_follow_the_xdg_spec)

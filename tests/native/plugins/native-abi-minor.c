@@ -1,0 +1,13 @@
+/* Declares a plugin ABI minor newer than this host's. */
+#include "good_exercise.h"
+#include <stretchplan/plugin.h>
+
+static int registerExercises(const sp_host_api *api)
+{
+    return api->add_exercise(api->host, SP_TEST_EXERCISE("never-registered"));
+}
+
+static const sp_plugin_info kInfo = {sizeof(sp_plugin_info), SP_PLUGIN_ABI_MAJOR, SP_PLUGIN_ABI_MINOR + 7,
+                                     "native-abi-minor", "Newer ABI minor", "1.0.0", registerExercises};
+
+const sp_plugin_info *stretchplan_plugin_entry(void) { return &kInfo; }
