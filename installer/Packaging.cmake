@@ -4,9 +4,11 @@ set(CPACK_PACKAGE_NAME stretchplan)
 set(CPACK_PACKAGE_VENDOR "StretchPlan developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "home-exercise programs and handouts for physical therapists")
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Installs under /usr: the DEB generator's default prefix (set here, it would also move the
+# source tarball's files into usr/).
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)
+set(CPACK_VERBATIM_VARIABLES ON) # the ignore regexes below reach CPack as written
 
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # stretchplan_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends: from the libraries the binaries link
@@ -29,8 +31,8 @@ set(sp_programs "")
 if(TARGET stretchplan)
   set(sp_programs "the desktop app (stretchplan), ")
 endif()
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-StretchPlan helps physical therapists build home-exercise programs: pick a
+# The synopsis line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "StretchPlan helps physical therapists build home-exercise programs: pick a
 patient, put together a plan from an exercise catalog (a built-in low-back pain
 catalog plus the clinic's own exercise packs), check it against plan-building
 guidance and red-flag screening, and hand it out as a branded PDF. Plans are
