@@ -19,7 +19,7 @@ pass() { echo "ok: $*"; }
 case "$1" in
   --build)
     build_dir=$(cd "$2" && pwd)
-    cmake --install "$build_dir" --prefix "$tmp/first" --strip >/dev/null
+    "${CMAKE:-cmake}" --install "$build_dir" --prefix "$tmp/first" --strip >/dev/null
     mv "$tmp/first" "$tmp/prefix" ;;
   --deb)
     build_dir=""

@@ -17,7 +17,7 @@ if [[ ! -f "$prefix/include/stretchplan/plugin.h" ]]; then
 fi
 [[ -d "$example" ]] || fail "the SDK is installed but the example $example is missing"
 mkdir -p "$work"
-mapfile -t sources < <(find "$example" -maxdepth 2 -name '*.c' -o -maxdepth 2 -name '*.cpp' | sort)
+mapfile -t sources < <(find "$example" -maxdepth 2 \( -name '*.c' -o -name '*.cpp' \) | sort)
 [[ ${#sources[@]} -gt 0 ]] || fail "no C or C++ sources in $example"
 
 # 1. CMake: find_package alone, linking whatever imported targets the package defines.
