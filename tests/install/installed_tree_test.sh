@@ -38,13 +38,14 @@ mkdir -p "$HOME"
 cd "$tmp" # not the source tree: nothing may be found by a relative path from there
 json() { local code=$1; shift; python3 -c "import json,sys; data=json.load(sys.stdin); $code" "$@"; }
 
-# No path of the build machine is compiled in (the binaries are stripped, as in the .deb).
-for f in "$prefix"/bin/*; do
-  for p in "$source_dir" ${build_dir:+"$build_dir"}; do
-    ! grep -qF "$p" "$f" || fail "$(basename "$f") holds the build machine's path $p"
-  done
+# No installed file holds a path of the build machine: not the binaries (stripped, as in
+# the .deb), nor data, nor (once they exist) the plugin runner or the SDK's CMake and
+# pkg-config files.
+for p in "$source_dir" ${build_dir:+"$build_dir"}; do
+  leaks=$(grep -rlF -- "$p" "$prefix" || true)
+  [[ -z "$leaks" ]] || fail "installed files hold the build machine's path $p: $leaks"
 done
-pass "installed binaries hold no source or build path"
+pass "no installed file holds the source or build path"
 
 # The catalog: the ten built-in lumbar exercises, from the prefix.
 "$cli" catalog list --json >catalog.json || fail "catalog list exited $?"
