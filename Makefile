@@ -1,6 +1,7 @@
 # A thin layer over CMake so that two commands do everything (as Neovim's Makefile does):
 #   make run    install dependencies, configure, build, start the app
 #   make test   install dependencies, configure, build, run every test
+#   make package  the .deb and the source tarball, in build/
 # The plain CMake route works too: cmake -S . -B build && cmake --build build && ctest --test-dir build
 
 BUILD_DIR  ?= build
@@ -36,6 +37,11 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+# The Debian package (build/stretchplan_<version>_<arch>.deb) and the source tarball.
+.PHONY: package
+package: build
+	cmake --build $(BUILD_DIR) --target package package_source
 
 # libFuzzer over the pack parsers (needs clang; not part of `make test`).
 fuzz:

@@ -25,6 +25,7 @@ packages=(
   python3 python3-aiosmtpd openssl        # tests: a real SMTP server on loopback, test certificates
   xvfb xauth imagemagick                  # tests: the GUI under a virtual X server, screenshots
   desktop-file-utils appstream            # tests: .desktop and AppStream metainfo validation
+  librsvg2-bin                            # installer: the PNG icons, rendered from the SVG at build time
 )
 for arg in "$@"; do
   case "$arg" in

@@ -176,7 +176,18 @@ FontSet::~FontSet() = default;
 
 std::filesystem::path FontSet::defaultDir()
 {
-    return SP_FONT_DIR;
+    std::error_code error;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    return defaultDirFor(error ? std::filesystem::path() : exe.parent_path());
+}
+
+std::filesystem::path FontSet::defaultDirFor(const std::filesystem::path& exeDir)
+{
+    const std::filesystem::path installed = (exeDir / SP_INSTALLED_FONT_DIR_FROM_BIN).lexically_normal();
+    std::error_code error;
+    if (std::filesystem::is_regular_file(installed / "DejaVuSans.ttf", error))
+        return installed;
+    return (exeDir / SP_FONT_DIR_FROM_BIN).lexically_normal();
 }
 
 std::filesystem::path FontSet::fontFile(const std::filesystem::path& fontDir, FontFace face)

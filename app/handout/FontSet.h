@@ -28,8 +28,13 @@ public:
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;
 
-    // SP_FONT_DIR: DejaVu Sans from fonts-dejavu-core, cut down at build time (see CMakeLists.txt).
+    // DejaVu Sans from fonts-dejavu-core, cut down at build time (see CMakeLists.txt):
+    // defaultDirFor() the folder of the running executable.
     static std::filesystem::path defaultDir();
+    // <exeDir>/../share/stretchplan/fonts when it holds the fonts (an installed binary),
+    // else <exeDir>/../fonts (a build-tree binary in build/bin). Relative to the binary only,
+    // so an installed tree can be moved and never reads the build machine's folders.
+    static std::filesystem::path defaultDirFor(const std::filesystem::path& exeDir);
     // The file of `face` in `fontDir`; throws FontError naming the path and the Debian
     // package when it is not a readable file. The PDF writer uses the same files.
     static std::filesystem::path fontFile(const std::filesystem::path& fontDir, FontFace face);

@@ -34,13 +34,14 @@ bool sameFolder(const fs::path& a, const fs::path& b)
 fs::path builtInDataDir()
 {
     const fs::path exeDir = executableDir();
-    if (!exeDir.empty()) {
-        const fs::path installed = exeDir.parent_path() / SP_INSTALL_DATADIR / "stretchplan";
-        std::error_code ec;
-        if (fs::is_directory(installed / "plugins", ec))
-            return installed;
-    }
-    return fs::path(SP_SOURCE_DIR);
+    if (exeDir.empty())
+        return {};
+    const fs::path installed = exeDir.parent_path() / SP_INSTALL_DATADIR / "stretchplan";
+    std::error_code ec;
+    if (fs::is_directory(installed / "plugins", ec))
+        return installed;
+    // Relative to build/bin, so no path of the build machine is compiled into the binary.
+    return (exeDir / SP_SOURCE_DIR_FROM_BIN).lexically_normal();
 }
 
 fs::path builtInPluginDir()

@@ -142,6 +142,26 @@ BOOST_AUTO_TEST_CASE(loads_from_the_configured_folder_by_default)
     BOOST_TEST(FontSet::fontFile(FontSet::defaultDir(), FontFace::Bold).filename() == "DejaVuSans-Bold.ttf");
 }
 
+BOOST_AUTO_TEST_CASE(build_tree_binary_finds_the_fonts_beside_its_bin_folder)
+{
+    // Test executables live in build/bin, like the app; the fonts are cut down into build/fonts.
+    BOOST_TEST(FontSet::defaultDir().filename() == "fonts");
+    BOOST_TEST(FontSet::defaultDir().parent_path().filename() != "stretchplan");
+    BOOST_TEST(std::filesystem::is_regular_file(FontSet::defaultDir() / "DejaVuSans.ttf"));
+}
+
+BOOST_AUTO_TEST_CASE(installed_binary_finds_the_fonts_under_its_prefix)
+{
+    test::TempDir prefix;
+    const std::filesystem::path fontDir = prefix.path() / "share" / "stretchplan" / "fonts";
+    std::filesystem::create_directories(fontDir);
+    std::filesystem::create_directories(prefix.path() / "bin");
+    BOOST_TEST(FontSet::defaultDirFor(prefix.path() / "bin") == prefix.path() / "fonts",
+               "without installed fonts the build-tree layout is assumed");
+    std::filesystem::copy_file(FontSet::fontFile(FontSet::defaultDir(), FontFace::Regular), fontDir / "DejaVuSans.ttf");
+    BOOST_TEST(FontSet::defaultDirFor(prefix.path() / "bin") == fontDir);
+}
+
 BOOST_AUTO_TEST_CASE(decodes_utf8_of_every_length)
 {
     BOOST_TEST((decodeUtf8("aë–😀") == U"aë–😀"));
