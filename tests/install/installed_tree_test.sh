@@ -60,6 +60,13 @@ assert folder.startswith(sys.argv[1] + "/share/stretchplan/plugins/"), folder
 assert lumbar[0]["status"] == "loaded", lumbar[0]
 ' "$prefix" <plugins.json || fail "the lumbar pack is not loaded from the prefix: $(cat plugins.json)"
 pass "catalog lists the 10 lumbar exercises, loaded from $prefix/share/stretchplan/plugins"
+# The example native plugin, run by the installed plugin runner.
+json '
+hello = [p for p in data["packs"] if p["id"] == "native-hello"]
+assert hello and hello[0]["kind"] == "native" and hello[0]["status"] == "loaded", hello
+assert hello[0]["library"].startswith(sys.argv[1] + "/"), hello[0]["library"]
+' "$prefix" <plugins.json || fail "the example native plugin is not loaded from the prefix: $(cat plugins.json)"
+pass "the example native plugin loads from the prefix through the installed plugin runner"
 
 # A patient, a plan from an installed template, a handout from the installed fonts and templates.
 db="$tmp/clinic.db"
