@@ -133,6 +133,31 @@ BOOST_AUTO_TEST_CASE(the_password_file_is_only_written_when_chosen_and_is_0600)
     BOOST_TEST(!fs::exists(file));
 }
 
+// Needs gnome-keyring and dbus (not in installer/deps.sh): skipped with a message where
+// they are missing. The CLI runs inside a private session bus with a fresh keyring.
+BOOST_AUTO_TEST_CASE(the_keyring_holds_the_password_when_a_secret_service_runs)
+{
+    if (!fs::exists("/usr/bin/dbus-run-session") || !fs::exists("/usr/bin/gnome-keyring-daemon")) {
+        BOOST_TEST_MESSAGE("skipped: dbus-run-session or gnome-keyring-daemon is not installed");
+        return;
+    }
+    SmtpServer server({"starttls", "clinic", kPassword, {}});
+    const fs::path script = dir / "keyring.sh";
+    std::ofstream(script) << "export HOME=\"$1/keyring-home\"\nmkdir -p \"$HOME\"\n"
+                             "echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1\n"
+                             "SP_SMTP_PASSWORD=\"$3\" \"$2\" mail configure --host 127.0.0.1 --port \"$4\" "
+                             "--username clinic --from info@riverside.example.org --ca-file \"$5\" "
+                             "--password-store keyring || exit 10\n"
+                             "unset SP_SMTP_PASSWORD\n\"$2\" mail test --to zoe@example.org || exit 11\n";
+    const int rc = runProgram({"timeout", "60", "dbus-run-session", "--", "sh", script.string(), dir.string(),
+                               SP_CLI_PATH, kPassword, std::to_string(server.port()), SmtpServer::caFile()});
+    BOOST_TEST(rc == 0, "keyring.sh failed at step " << rc);
+    BOOST_TEST(server.received().size() == 1u);
+    BOOST_TEST(server.received().at(0).summary.at("authenticated") == true);
+    BOOST_TEST(!fs::exists(settings.parent_path() / "smtp-password"));
+    BOOST_TEST(!contains(slurp(settings), kPassword));
+}
+
 BOOST_AUTO_TEST_CASE(configure_refuses_bad_values_and_saves_nothing)
 {
     const CliRun badFrom = run({"mail", "configure", "--host", "smtp.example.org", "--from", "info at example.org",

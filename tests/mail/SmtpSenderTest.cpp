@@ -129,13 +129,17 @@ BOOST_AUTO_TEST_CASE(starttls_with_the_clinics_own_ca_and_auth_delivers)
     BOOST_TEST(received[0].attachment == pdfBytes);
 }
 
-BOOST_AUTO_TEST_CASE(implicit_tls_delivers)
+BOOST_AUTO_TEST_CASE(implicit_tls_with_auth_delivers)
 {
-    SmtpServer server({"smtps", "", "", {}});
+    SmtpServer server({"smtps", "clinic", "right horse battery", {}});
     MailSettings s = settingsFor(server, MailSecurity::Smtps);
     s.caFile = SmtpServer::caFile();
-    sendMail(s, "", message());
-    BOOST_TEST_REQUIRE(server.received().size() == 1u);
+    s.username = "clinic";
+    sendMail(s, "right horse battery", message());
+    const auto received = server.received();
+    BOOST_TEST_REQUIRE(received.size() == 1u);
+    BOOST_TEST(received[0].summary.at("authenticated") == true);
+    BOOST_TEST(received[0].attachment == pdfBytes);
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_password_is_an_auth_failure)

@@ -134,7 +134,8 @@ def main():
     def factory():
         if args.mode == "silent":
             return Silent(args.dir)
-        kwargs = dict(hostname="localhost", auth_require_tls=True)
+        # aiosmtpd counts only STARTTLS as TLS; with smtps the whole connection already is.
+        kwargs = dict(hostname="localhost", auth_require_tls=args.mode != "smtps")
         if args.mode == "starttls":
             kwargs.update(tls_context=tls, require_starttls=True)
         if args.user:
