@@ -45,10 +45,15 @@ bool isQSafe(unsigned char c)
 }
 
 // Whole UTF-8 characters per word, so a reader never sees half a character.
-std::string encodedWords(std::string_view utf8)
+std::string encodedWords(std::string_view utf8, std::size_t indent)
 {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    const std::size_t maxPayload = kMaxEncodedWordChars - kWordStart.size() - kWordEnd.size();
+    constexpr std::size_t kWrapping = kWordStart.size() + kWordEnd.size();
+    constexpr std::size_t kMaxLineChars = kMaxEncodedWordChars + 1; // the folding space
+    std::size_t maxPayload = kMaxEncodedWordChars - kWrapping;
+    // The first word shares its line with the field name; at least one character fits.
+    const std::size_t firstLineRoom = kMaxLineChars > indent + kWrapping ? kMaxLineChars - indent - kWrapping : 0;
+    maxPayload = std::max<std::size_t>(12, std::min(maxPayload, firstLineRoom));
     std::string out, word;
     const auto flush = [&] {
         if (word.empty())
@@ -57,6 +62,7 @@ std::string encodedWords(std::string_view utf8)
             out += "\r\n "; // folding: each encoded word on its own line
         out += std::string(kWordStart) + word + std::string(kWordEnd);
         word.clear();
+        maxPayload = kMaxEncodedWordChars - kWrapping;
     };
     for (std::size_t i = 0; i < utf8.size();) {
         const std::size_t n = std::max<std::size_t>(1, sequenceLength(utf8, i));
@@ -106,15 +112,15 @@ void requireSingleLine(std::string_view field, std::string_view value)
     }
 }
 
-std::string encodeHeaderText(std::string_view utf8)
+std::string encodeHeaderText(std::string_view utf8, std::size_t indent)
 {
     // "=?" in plain text would be read as the start of an encoded word.
     if (isPrintableAscii(utf8) && utf8.find("=?") == std::string_view::npos && utf8.size() <= 900)
         return std::string(utf8);
-    return encodedWords(utf8);
+    return encodedWords(utf8, indent);
 }
 
-std::string formatMailbox(std::string_view displayName, std::string_view address)
+std::string formatMailbox(std::string_view displayName, std::string_view address, std::size_t indent)
 {
     if (displayName.empty())
         return std::string(address);
@@ -130,7 +136,7 @@ std::string formatMailbox(std::string_view displayName, std::string_view address
         }
         name += '"';
     } else {
-        name = encodedWords(displayName);
+        name = encodedWords(displayName, indent);
     }
     return name + " <" + std::string(address) + ">";
 }

@@ -15,12 +15,14 @@ namespace sp::mail {
 void requireSingleLine(std::string_view field, std::string_view value);
 
 // An unstructured header value (Subject): as is when it is printable ASCII, else
-// "=?UTF-8?Q?...?=" words of at most 75 characters, folded onto continuation lines.
-std::string encodeHeaderText(std::string_view utf8);
+// "=?UTF-8?Q?...?=" words of at most 75 characters, folded onto continuation lines so
+// that no line with an encoded word is longer than 76 characters (RFC 2047 section 2).
+// `indent` is what precedes the value on the first line: 9 for "Subject: ".
+std::string encodeHeaderText(std::string_view utf8, std::size_t indent = 0);
 
 // "Name <address>" for From/To: the name as an atom, a quoted string, or encoded words;
 // just "address" when the name is empty. Both must be checked first.
-std::string formatMailbox(std::string_view displayName, std::string_view address);
+std::string formatMailbox(std::string_view displayName, std::string_view address, std::size_t indent = 0);
 
 // RFC 5322 date in UTC, independent of the locale: "Tue, 24 Nov 2026 09:30:00 +0000".
 std::string rfc5322Date(std::time_t when);

@@ -165,9 +165,9 @@ void sendMail(const MailSettings& s, const std::string& password, const MailMess
 
     CurlPtr<curl_slist> headers;
     append(headers, "Date: " + m.date);
-    append(headers, "From: " + formatMailbox(m.fromName, m.fromAddress));
+    append(headers, "From: " + formatMailbox(m.fromName, m.fromAddress, 6));
     append(headers, "To: " + m.to);
-    append(headers, "Subject: " + encodeHeaderText(m.subject));
+    append(headers, "Subject: " + encodeHeaderText(m.subject, 9));
     append(headers, "Message-ID: " + m.messageId);
     set(c, CURLOPT_HTTPHEADER, headers.get());
     CurlPtr<curl_mime> mime(buildMime(c, m));

@@ -103,6 +103,10 @@ BOOST_AUTO_TEST_CASE(long_subjects_fold_into_short_words_without_splitting_chara
         BOOST_TEST(w.find('\r') == std::string::npos);
     }
     BOOST_TEST(decodeWords(encoded) == subject); // each word decodes to whole characters
+    // After "Subject: " the first line must stay within 76 characters too.
+    const std::string indented = encodeHeaderText(subject, 9);
+    BOOST_TEST(9 + wordsOf(indented).front().size() <= 76u);
+    BOOST_TEST(decodeWords(indented) == subject);
 }
 
 BOOST_AUTO_TEST_CASE(mailboxes_quote_or_encode_the_display_name)

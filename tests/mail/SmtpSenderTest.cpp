@@ -115,6 +115,34 @@ BOOST_AUTO_TEST_CASE(a_plain_relay_receives_a_parseable_message_with_the_exact_p
             BOOST_TEST(part.at("encoding") == "base64");
 }
 
+BOOST_AUTO_TEST_CASE(a_long_non_ascii_subject_is_folded_and_round_trips)
+{
+    SmtpServer server({});
+    MailMessage m = message();
+    m.subject.clear();
+    for (int i = 0; i < 8; ++i)
+        m.subject += "\u00dcbungsplan f\u00fcr Zo\u00eb \u0141\u00f3d\u017a \u65e5\u672c ";
+    m.subject.pop_back();
+    sendMail(settingsFor(server, MailSecurity::Plain), "", m);
+    const auto received = server.received();
+    BOOST_TEST_REQUIRE(received.size() == 1u);
+    BOOST_TEST(received[0].summary.at("subject") == m.subject);
+    BOOST_TEST(received[0].summary.at("defects").empty(), received[0].summary.at("defects").dump());
+    // Folded: no line with an encoded word is longer than 76 characters (RFC 2047).
+    const std::string headers = received[0].raw.substr(0, received[0].raw.find("\r\n\r\n"));
+    std::size_t start = 0, encodedLines = 0;
+    while (start < headers.size()) {
+        const std::size_t end = std::min(headers.find("\r\n", start), headers.size());
+        const std::string line = headers.substr(start, end - start);
+        if (line.find("=?UTF-8?Q?") != std::string::npos) {
+            ++encodedLines;
+            BOOST_TEST(line.size() <= 76u, line);
+        }
+        start = end + 2;
+    }
+    BOOST_TEST(encodedLines > 5u);
+}
+
 BOOST_AUTO_TEST_CASE(starttls_with_the_clinics_own_ca_and_auth_delivers)
 {
     SmtpServer server({"starttls", "clinic", "right horse battery", {}});
