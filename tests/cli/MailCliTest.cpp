@@ -143,7 +143,9 @@ BOOST_AUTO_TEST_CASE(the_keyring_holds_the_password_when_a_secret_service_runs)
     }
     SmtpServer server({"starttls", "clinic", kPassword, {}});
     const fs::path script = dir / "keyring.sh";
-    std::ofstream(script) << "export HOME=\"$1/keyring-home\"\nmkdir -p \"$HOME\"\n"
+    std::ofstream(script) << "exec >\"$1/keyring.log\" 2>&1\n"
+                             "export HOME=\"$1/keyring-home\" XDG_RUNTIME_DIR=\"$1/keyring-run\"\n"
+                             "mkdir -p \"$HOME\" && mkdir -m 700 \"$XDG_RUNTIME_DIR\"\n"
                              "echo -n unlock | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1\n"
                              "SP_SMTP_PASSWORD=\"$3\" \"$2\" mail configure --host 127.0.0.1 --port \"$4\" "
                              "--username clinic --from info@riverside.example.org --ca-file \"$5\" "
@@ -151,7 +153,7 @@ BOOST_AUTO_TEST_CASE(the_keyring_holds_the_password_when_a_secret_service_runs)
                              "unset SP_SMTP_PASSWORD\n\"$2\" mail test --to zoe@example.org || exit 11\n";
     const int rc = runProgram({"timeout", "60", "dbus-run-session", "--", "sh", script.string(), dir.string(),
                                SP_CLI_PATH, kPassword, std::to_string(server.port()), SmtpServer::caFile()});
-    BOOST_TEST(rc == 0, "keyring.sh failed at step " << rc);
+    BOOST_TEST(rc == 0, "keyring.sh failed at step " << rc << ":\n" << slurp(dir / "keyring.log"));
     BOOST_TEST(server.received().size() == 1u);
     BOOST_TEST(server.received().at(0).summary.at("authenticated") == true);
     BOOST_TEST(!fs::exists(settings.parent_path() / "smtp-password"));
