@@ -53,26 +53,36 @@ inline int runProgram(std::vector<std::string> args)
 
 // A self-signed certificate for localhost and 127.0.0.1, made once per test run with
 // openssl; the certificate doubles as the CA file the client is told to trust.
-struct TestCertificate {
+class TestCertificate {
+public:
     std::filesystem::path cert, key;
+
     static const TestCertificate& get()
     {
-        static const TestCertificate made = [] {
-            TestCertificate c;
-            const auto dir = std::filesystem::temp_directory_path() / ("sp-smtp-cert-" + std::to_string(::getpid()));
-            std::filesystem::create_directories(dir);
-            c.cert = dir / "cert.pem";
-            c.key = dir / "key.pem";
-            const int rc = runProgram({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                                       "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj",
-                                       "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                                       "-keyout", c.key.string(), "-out", c.cert.string()});
-            if (rc != 0)
-                throw std::runtime_error("openssl req -x509 failed");
-            return c;
-        }();
+        static const TestCertificate made;
         return made;
     }
+    ~TestCertificate()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(m_dir, ec);
+    }
+
+private:
+    TestCertificate()
+    {
+        m_dir = std::filesystem::temp_directory_path() / ("sp-smtp-cert-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(m_dir);
+        cert = m_dir / "cert.pem";
+        key = m_dir / "key.pem";
+        const int rc = runProgram({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                                   "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                                   "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key.string(),
+                                   "-out", cert.string()});
+        if (rc != 0)
+            throw std::runtime_error("openssl req -x509 failed");
+    }
+    std::filesystem::path m_dir;
 };
 
 struct SmtpServerOptions {
