@@ -17,5 +17,7 @@ void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 // After addPlanCommands: adds "plan export" to the plan group.
 void addHandoutCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addClinicCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+// After addPlanCommands: "mail configure|show|test", and "plan email" in the plan group.
+void addMailCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 
 } // namespace sp::cli

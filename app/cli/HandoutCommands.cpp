@@ -1,22 +1,16 @@
 #include "cli/ArgParsing.h"
 #include "cli/Commands.h"
-#include "cli/GuidanceOutput.h"
 #include "cli/JsonFiles.h"
+#include "cli/PlanHandout.h"
 #include "cli/TextFormat.h"
 #include "core/PlanJson.h"
-#include "handout/FontSet.h"
 #include "handout/HandoutBuilder.h"
-#include "handout/HandoutLayout.h"
-#include "handout/HandoutTemplateFiles.h"
-#include "handout/Paper.h"
-#include "handout/PdfWriter.h"
 #include "hash/Sha256.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PluginDirs.h"
 
 #include <atomic>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -28,83 +22,9 @@ namespace fs = std::filesystem;
 namespace sp::cli {
 namespace {
 
-// With --deterministic, the handout's own date and the file's timestamp are fixed, so
-// the same plan gives the same bytes (for golden tests and reproducible archives).
-constexpr const char* kDeterministicTimestamp = "2026-01-01T00:00:00Z";
-
-struct HandoutOptions {
-    std::string templateName = "classic";
-    std::string paper = "a4";
-    bool largePrint = false;
-    bool deterministic = false;
-
-    void addTo(CLI::App* cmd)
-    {
-        cmd->add_option("--template", templateName, "Handout template (classic, compact, or one in templates/handouts)");
-        cmd->add_option("--paper", paper, "Paper size")->check(CLI::IsMember({"a4", "letter"}));
-        cmd->add_flag("--large-print", largePrint, "Body text of at least 16 pt, everything re-flowed");
-        cmd->add_flag("--deterministic", deterministic, "Fixed dates and ids: the same input gives the same bytes");
-    }
-};
-
-// Everything a handout needs besides its content, loaded once per command.
-struct Renderer {
-    handout::HandoutTemplate tmpl;
-    handout::LayoutOptions layout;
-    handout::PdfOptions pdf;
-    std::unique_ptr<handout::FontSet> fonts;
-
-    explicit Renderer(const HandoutOptions& o)
-    {
-        const auto load = handout::loadHandoutTemplates(builtInDataDir() / "templates" / "handouts");
-        const handout::HandoutTemplate* found = nullptr;
-        std::vector<std::string> ids;
-        for (const auto& t : load.templates) {
-            ids.push_back(t.id);
-            if (t.id == o.templateName)
-                found = &t;
-        }
-        if (!found) {
-            std::string problems;
-            for (const Problem& p : load.problems)
-                problems += "\n" + p.format();
-            throw CliError("no handout template \"" + o.templateName + "\" (available: " + join(ids) + ")" + problems);
-        }
-        tmpl = *found;
-        layout.page = handout::pageSize(*parseEnum<handout::Paper>(o.paper));
-        layout.largePrint = o.largePrint;
-        pdf.deterministic = o.deterministic;
-        fonts = std::make_unique<handout::FontSet>();
-    }
-
-    // Lays out and writes; returns the warnings (pictures replaced, missing characters).
-    std::vector<std::string> write(const handout::HandoutContent& content, const fs::path& out) const
-    {
-        handout::LaidOutDocument doc = handout::layoutHandout(content, tmpl, layout, *fonts);
-        handout::writePdfFile(doc, pdf, out);
-        return doc.warnings;
-    }
-};
-
-std::string utcNow()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buf;
-}
-
 PlanSpec readPlanFile(const std::string& path)
 {
     return readJsonFile<PlanSpec>(path, kMaxPlanFileBytes, "cannot make a handout from " + path + ":", parsePlanFile);
-}
-
-void printWarnings(CliContext& ctx, const std::string& file, const std::vector<std::string>& warnings)
-{
-    for (const std::string& w : warnings)
-        ctx.err() << "warning: " << file << ": " << w << '\n';
 }
 
 handout::HandoutContent contentFromFile(const PlanSpec& spec, CliContext& ctx, const ClinicProfile& clinic,
@@ -220,37 +140,14 @@ void addPlanExport(CLI::App& app, CliContext& ctx, int& exitCode)
     o->addTo(cmd);
     cmd->callback([&ctx, &exitCode, o] {
         const std::int64_t planId = parseRecordId(o->plan, "plan");
-        auto& store = ctx.store();
-        const Plan p = store.plans().get(planId);
-        const PlanRevision r = store.plans().revision(planId, o->revision);
-        const Patient patient = store.patients().get(p.patientId);
-        enforceGuidance(ctx, p, r, "export", o->overrideReason);
-        const Renderer renderer(*o);
-
-        handout::HandoutRequest request;
-        request.patientName = patient.name;
-        request.clinician = patient.clinician.empty() ? r.author : patient.clinician;
-        request.planTitle = p.title;
-        request.goals = r.goals;
-        request.items = r.items;
-        const auto notes = store.notes().listForPatient(patient.id);
-        if (!notes.empty())
-            request.nextFollowUp = notes.front().nextDue;
-        request.date = o->deterministic ? Date::parse(r.createdAt.substr(0, 10)).value_or(CliContext::today())
-                                        : CliContext::today();
-        request.creationTimestamp = o->deterministic ? kDeterministicTimestamp : utcNow();
-        std::vector<std::string> warnings;
-        const auto content = handout::buildHandoutContent(request, ctx.load().catalog, ctx.clinicProfile(), warnings);
-        const auto more = renderer.write(content, o->out);
-        warnings.insert(warnings.end(), more.begin(), more.end());
-        printWarnings(ctx, o->out, warnings);
+        const PlanHandout h = writePlanHandout(ctx, planId, o->revision, *o, "export", o->overrideReason, o->out);
 
         HandoutRecord record;
-        record.revisionId = r.id;
+        record.revisionId = h.revision.id;
         record.channel = HandoutChannel::Pdf;
         record.recipient = fs::path(o->out).filename().string();
         record.sha256 = sha256FileHex(o->out);
-        store.handouts().add(record);
+        ctx.store().handouts().add(record);
         ctx.out() << o->out << '\n';
         exitCode = kExitOk;
     });

@@ -35,6 +35,7 @@ int main(int argc, char** argv)
     addDbCommands(app, ctx, exitCode);
     addHandoutCommands(app, ctx, exitCode);
     addClinicCommands(app, ctx, exitCode);
+    addMailCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);

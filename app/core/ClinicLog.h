@@ -25,6 +25,7 @@ struct HandoutRecord {
     HandoutChannel channel = HandoutChannel::Pdf;
     std::string recipient; // e-mail address, printer or file name
     std::string sha256;    // of the PDF, lower-case hex
+    std::string messageId; // e-mail only: the message's "<...@...>" Message-ID; else empty
     std::string at;        // UTC, ISO 8601, set when stored
     std::string author;
 };

@@ -16,6 +16,16 @@ bool isSha256Hex(const std::string& text)
            });
 }
 
+// "<left@right>" of printable ASCII without spaces: what sp_mail writes, and what a
+// mail server can be asked about.
+bool isMessageId(const std::string& text)
+{
+    if (text.size() < 5 || text.size() > 998 || text.front() != '<' || text.back() != '>' ||
+        text.find('@') == std::string::npos)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
 } // namespace
 
 std::int64_t HandoutRepo::add(const HandoutRecord& record)
@@ -27,6 +37,10 @@ std::int64_t HandoutRepo::add(const HandoutRecord& record)
         errors.line("recipient", record.recipient, 1, 1000);
         if (!isSha256Hex(record.sha256))
             errors.add("sha256", "is not a SHA-256 in lower-case hex (64 characters 0-9, a-f)");
+        if (!record.messageId.empty() && !isMessageId(record.messageId))
+            errors.add("message_id", "is not a Message-ID (<...@...> on one line, at most 998 characters)");
+        if (!record.messageId.empty() && record.channel != HandoutChannel::Email)
+            errors.add("message_id", "is only for handouts sent by e-mail");
         if (!errors.empty())
             throwInvalid(errors.list());
         WriteTransaction tx(m_ctx);
@@ -34,7 +48,7 @@ std::int64_t HandoutRepo::add(const HandoutRecord& record)
         if (!patientId)
             throwNotFound("no plan revision " + std::to_string(record.revisionId));
         SQLite::Statement st(m_ctx.db, "INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, "
-                                       "at, author) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                                       "at, author, message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         st.bind(1, static_cast<int64_t>(*patientId));
         st.bind(2, static_cast<int64_t>(record.revisionId));
         bindText(st, 3, toString(record.channel));
@@ -42,11 +56,20 @@ std::int64_t HandoutRepo::add(const HandoutRecord& record)
         bindText(st, 5, record.sha256);
         bindText(st, 6, m_ctx.now());
         bindText(st, 7, m_ctx.actor);
+        if (record.messageId.empty())
+            st.bind(8);
+        else
+            bindText(st, 8, record.messageId);
         st.exec();
         const std::int64_t id = m_ctx.db.getLastInsertRowid();
-        // The channel, not the recipient: an address is personal data.
-        appendAudit(m_ctx, "create", "handout", id, *patientId,
-                    {{"revision_id", record.revisionId}, {"channel", toString(record.channel)}});
+        // The channel, not the recipient: an address is personal data. The PDF's hash and
+        // the Message-ID identify what was sent without saying anything about the patient.
+        Json details = {{"revision_id", record.revisionId}, {"channel", toString(record.channel)}};
+        if (!record.messageId.empty()) {
+            details["sha256"] = record.sha256;
+            details["message_id"] = record.messageId;
+        }
+        appendAudit(m_ctx, "create", "handout", id, *patientId, details);
         tx.commit();
         return id;
     });
@@ -57,7 +80,7 @@ std::vector<HandoutRecord> HandoutRepo::listForPatient(std::int64_t patientId) c
     return guarded(m_ctx, "list the handouts of patient " + std::to_string(patientId), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePatient(m_ctx, patientId);
-        SQLite::Statement st(m_ctx.db, "SELECT id, revision_id, channel, recipient, sha256, at, author "
+        SQLite::Statement st(m_ctx.db, "SELECT id, revision_id, channel, recipient, sha256, at, author, message_id "
                                        "FROM handout_log WHERE patient_id = ?1 ORDER BY at DESC, id DESC");
         st.bind(1, static_cast<int64_t>(patientId));
         std::vector<HandoutRecord> out;
@@ -70,6 +93,8 @@ std::vector<HandoutRecord> HandoutRepo::listForPatient(std::int64_t patientId) c
             r.sha256 = textOf(st.getColumn(4));
             r.at = textOf(st.getColumn(5));
             r.author = textOf(st.getColumn(6));
+            if (!st.getColumn(7).isNull())
+                r.messageId = textOf(st.getColumn(7));
             out.push_back(std::move(r));
         }
         return out;

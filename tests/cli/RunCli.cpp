@@ -62,8 +62,6 @@ CliRun runCli(const std::vector<std::string>& args, const CliOptions& options)
         ::setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
         ::setenv("XDG_CACHE_HOME", (home + "/.cache").c_str(), 1);
         ::setenv("XDG_DATA_DIRS", (home + "/no-system-packs").c_str(), 1);
-        ::unsetenv("SP_SETTINGS_FILE");
-        ::unsetenv("SP_PLUGIN_RUNNER");
         for (const auto& [name, value] : options.env)
             ::setenv(name.c_str(), value.c_str(), 1);
         std::vector<char*> argv{const_cast<char*>(SP_CLI_PATH)};

@@ -22,8 +22,9 @@ struct CliOptions {
     std::vector<std::pair<std::string, std::string>> env; // set after the clean defaults
 };
 
-// HOME, the XDG folders and StretchPlan's own variables are set so that nothing of the
-// user running the tests is read or written.
+// HOME and the XDG folders are set so that nothing of the user running the tests is read
+// or written; the rest of the test process's environment is passed on (main.cpp clears
+// StretchPlan's own variables when the tests start).
 CliRun runCli(const std::vector<std::string>& args, const CliOptions& options = {});
 
 // Absolute path of a file or folder in the source tree.

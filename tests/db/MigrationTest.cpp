@@ -102,6 +102,12 @@ void writeRowsOfVersion(const std::filesystem::path& file, int version)
         st.bind(8, kStoredLogo.data(), static_cast<int>(kStoredLogo.size()));
         st.exec();
     }
+    if (version >= 5) // an e-mailed handout with its Message-ID
+        insert(db, "INSERT INTO handout_log (id, patient_id, revision_id, channel, recipient, sha256, at, author, "
+                   "message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               int64_t{32}, int64_t{7}, int64_t{11}, std::string("email"), std::string("jose@example.org"),
+               std::string(64, 'b'), std::string("2024-02-01T09:00:00Z"), std::string("pt.old"),
+               std::string("<0123abcd.1706778000@example.org>"));
 }
 
 void expectRowsReadable(ClinicStore& store, int version)
@@ -131,7 +137,11 @@ void expectRowsReadable(ClinicStore& store, int version)
         BOOST_TEST_REQUIRE(notes.size() == 1u);
         BOOST_TEST(notes[0].psfs.size() == 1u);
         BOOST_TEST(!notes[0].painBest.has_value());
-        BOOST_TEST(store.handouts().listForPatient(7).size() == 1u);
+        const auto handouts = store.handouts().listForPatient(7); // newest first
+        BOOST_TEST_REQUIRE(handouts.size() == (version >= 5 ? 2u : 1u));
+        BOOST_TEST(handouts.back().messageId == ""); // logged before Message-IDs were kept
+        if (version >= 5)
+            BOOST_TEST(handouts.front().messageId == "<0123abcd.1706778000@example.org>");
     }
     const std::optional<ClinicProfile> clinic = store.clinic().get();
     if (version >= 4) {
@@ -190,6 +200,7 @@ BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
     BOOST_TEST(names.at(0) == "patients_and_plans");
     BOOST_TEST(names.at(2) == "patient_name_search");
     BOOST_TEST(names.at(3) == "clinic_profile");
+    BOOST_TEST(names.at(4) == "handout_message_id");
 }
 
 BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)

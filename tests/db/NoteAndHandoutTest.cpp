@@ -215,7 +215,37 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_records_and_unknown_revisions)
     e = expectDbError(DbErrorKind::NotFound, [&] { store->handouts().add(sampleHandout(777)); });
     BOOST_TEST(std::string(e.what()) == "no plan revision 777");
     expectDbError(DbErrorKind::NotFound, [&] { store->handouts().listForPatient(4242); });
+    for (const std::string bad : {"no-brackets@example.org", "<no-at-sign>", "<a@b>\r\nBcc: x@y", "<a b@c>"}) {
+        HandoutRecord badId = sampleHandout(revisionId);
+        badId.messageId = bad;
+        e = expectDbError(DbErrorKind::Invalid, [&] { store->handouts().add(badId); });
+        BOOST_TEST(hasFieldError(e, "message_id"), bad);
+    }
+    HandoutRecord printedWithId = sampleHandout(revisionId);
+    printedWithId.channel = HandoutChannel::Print;
+    printedWithId.messageId = "<a@example.org>";
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->handouts().add(printedWithId); });
+    BOOST_TEST(hasFieldError(e, "message_id"));
     BOOST_TEST(countRows(file, "handout_log") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(keeps_the_message_id_of_an_email_and_puts_no_address_in_the_audit_log)
+{
+    HandoutRecord sent = sampleHandout(revisionId);
+    sent.messageId = "<5f0c2a.1764000000@riverside.example.org>";
+    const auto id = store->handouts().add(sent);
+    const auto list = store->handouts().listForPatient(patientId);
+    BOOST_TEST_REQUIRE(list.size() == 1u);
+    BOOST_TEST(list[0].id == id);
+    BOOST_TEST(list[0].messageId == sent.messageId);
+    BOOST_TEST(list[0].recipient == "jose@example.org");
+    const auto audit = store->audit().list({patientId, 1});
+    BOOST_TEST_REQUIRE(audit.size() == 1u);
+    BOOST_TEST(audit[0].entity == "handout");
+    const Json details = Json::parse(audit[0].details);
+    BOOST_TEST(details.at("message_id") == sent.messageId);
+    BOOST_TEST(details.at("sha256") == sent.sha256);
+    BOOST_TEST(audit[0].details.find("jose") == std::string::npos, audit[0].details);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

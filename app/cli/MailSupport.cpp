@@ -1,0 +1,191 @@
+#include "cli/MailSupport.h"
+
+#include "mail/MailError.h"
+#include "mail/PasswordStore.h"
+#include "mail/SmtpSender.h"
+#include "pluginhost/PluginDirs.h"
+#include "settings/SettingsFile.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <ostream>
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace sp::cli {
+namespace {
+
+constexpr const char* kPasswordVariable = "SP_SMTP_PASSWORD";
+
+// Reads one line from the terminal with echo off. Throws CliError without a terminal.
+std::string promptPassword(const std::string& prompt)
+{
+    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (tty < 0)
+        throw CliError("no SMTP password: there is no terminal to ask on; set " + std::string(kPasswordVariable) +
+                       ", give --password-file FILE, or store it with 'mail configure --password-store keyring|file'");
+    termios saved{};
+    const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
+    if (isTerminal) {
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(tty, TCSAFLUSH, &silent);
+    }
+    [[maybe_unused]] auto w = ::write(tty, prompt.data(), prompt.size());
+    std::string line;
+    char c = 0;
+    while (::read(tty, &c, 1) == 1 && c != '\n')
+        line += c;
+    if (isTerminal)
+        ::tcsetattr(tty, TCSAFLUSH, &saved);
+    w = ::write(tty, "\n", 1);
+    ::close(tty);
+    return line;
+}
+
+std::optional<std::string> givenPassword(const std::string& passwordFile)
+{
+    if (const char* fromEnv = std::getenv(kPasswordVariable); fromEnv && *fromEnv)
+        return std::string(fromEnv);
+    if (passwordFile.empty())
+        return std::nullopt;
+    try {
+        auto password = mail::readPasswordFile(passwordFile);
+        if (!password)
+            throw CliError("--password-file " + passwordFile + ": no such file");
+        return password;
+    } catch (const mail::MailError& e) {
+        throw CliError(e.what());
+    }
+}
+
+} // namespace
+
+fs::path settingsPath()
+{
+    try {
+        return defaultSettingsPath();
+    } catch (const SettingsError& e) {
+        throw CliError(e.what());
+    }
+}
+
+std::optional<mail::MailSettings> loadMailSettings()
+{
+    const fs::path path = settingsPath();
+    Json section;
+    try {
+        section = SettingsFile::load(path).section("mail");
+    } catch (const SettingsError& e) {
+        throw CliError(e.what());
+    }
+    if (section.empty())
+        return std::nullopt;
+    std::vector<Problem> problems;
+    ProblemSink sink(path.string(), problems);
+    auto settings = mail::parseMailSettings(section, sink);
+    if (!settings)
+        throw CliError("the mail settings cannot be used (run 'stretchplan-cli mail configure' again):" +
+                       describeProblems(problems));
+    return settings;
+}
+
+std::vector<fs::path> emailTemplateDirs()
+{
+    return {settingsPath().parent_path() / "templates" / "email", builtInDataDir() / "templates" / "email"};
+}
+
+std::string securityLabel(mail::MailSecurity s)
+{
+    switch (s) {
+    case mail::MailSecurity::Smtps: return "smtps (TLS from the first byte)";
+    case mail::MailSecurity::Plain: return "plain (NOT ENCRYPTED: for a relay on this machine only)";
+    case mail::MailSecurity::StartTls: break;
+    }
+    return "starttls (TLS required before anything is sent)";
+}
+
+void addPasswordFileOption(CLI::App* cmd, std::string& passwordFile)
+{
+    cmd->add_option("--password-file", passwordFile,
+                    "Read the SMTP password from the first line of this file (yours alone: chmod 600); for scripts. "
+                    "$SP_SMTP_PASSWORD is read first");
+}
+
+std::string obtainPassword(const mail::MailSettings& s, const fs::path& settingsFile, const std::string& passwordFile)
+{
+    if (s.username.empty())
+        return {};
+    if (auto given = givenPassword(passwordFile))
+        return *given;
+    try {
+        switch (s.passwordStorage) {
+        case mail::PasswordStorage::Keyring:
+            if (mail::keyringReachable()) {
+                if (auto stored = mail::keyringLookup(s))
+                    return *stored;
+                throw CliError("the keyring holds no SMTP password for " + s.username + "@" + s.host +
+                               ": run 'stretchplan-cli mail configure' again");
+            }
+            break; // no keyring in this session: ask instead
+        case mail::PasswordStorage::File:
+            if (auto stored = mail::readPasswordFile(mail::passwordFilePath(settingsFile)))
+                return *stored;
+            throw CliError("no SMTP password file " + mail::passwordFilePath(settingsFile).string() +
+                           ": run 'stretchplan-cli mail configure' again");
+        case mail::PasswordStorage::Ask: break;
+        }
+    } catch (const mail::MailError& e) {
+        throw CliError(e.what());
+    }
+    return promptPassword("SMTP password for " + s.username + "@" + s.host + ": ");
+}
+
+void storePassword(const mail::MailSettings& s, const fs::path& settingsFile, const std::string& passwordFile,
+                   std::ostream& err)
+{
+    try {
+        // Choosing another store (or no login) must not leave the old plain-text copy behind.
+        if (s.username.empty() || s.passwordStorage != mail::PasswordStorage::File)
+            mail::removePasswordFile(mail::passwordFilePath(settingsFile));
+        if (s.username.empty() || s.passwordStorage == mail::PasswordStorage::Ask)
+            return;
+        if (s.passwordStorage == mail::PasswordStorage::Keyring && !mail::keyringReachable())
+            throw CliError("no keyring (Secret Service) answers in this session: choose --password-store ask, or "
+                           "--password-store file to keep it in a file only you can read");
+        std::string password = givenPassword(passwordFile).value_or("");
+        if (password.empty())
+            password = promptPassword("SMTP password for " + s.username + "@" + s.host + ": ");
+        if (password.empty())
+            throw CliError("no password given: nothing saved");
+        if (s.passwordStorage == mail::PasswordStorage::Keyring) {
+            mail::keyringStore(s, password);
+            err << "the SMTP password is in your keyring\n";
+        } else {
+            mail::writePasswordFile(mail::passwordFilePath(settingsFile), password);
+            err << "the SMTP password is in " << mail::passwordFilePath(settingsFile).string()
+                << " (readable by you alone)\n";
+        }
+    } catch (const mail::MailError& e) {
+        throw CliError(e.what());
+    }
+}
+
+void sendOrFail(const mail::MailSettings& settings, const std::string& password, const mail::MailMessage& message,
+                const fs::path& keptPdf)
+{
+    const std::string kept = keptPdf.empty() ? "" : "\nnothing was sent; the handout is kept at " + keptPdf.string();
+    try {
+        mail::sendMail(settings, password, message);
+    } catch (const mail::SendError& e) {
+        throw CliError(std::string(e.what()) + kept);
+    } catch (const mail::MailError& e) {
+        throw CliError(std::string(e.what()) + kept);
+    }
+}
+
+} // namespace sp::cli
