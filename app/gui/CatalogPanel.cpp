@@ -117,8 +117,8 @@ CatalogPanel::CatalogPanel(wxWindow* parent, const Catalog& catalog)
     m_pack->SetSelection(0);
     m_list = new wxListCtrl(top, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->SetImageList(m_thumbs.list(), wxIMAGE_LIST_SMALL);
-    m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(220));
-    m_list->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(200));
+    m_list->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(112));
     m_add = new wxButton(top, wxID_ADD, _("&Add to plan"));
     m_add->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_GO_FORWARD, wxART_BUTTON), wxRIGHT);
 
@@ -140,8 +140,7 @@ CatalogPanel::CatalogPanel(wxWindow* parent, const Catalog& catalog)
     bottomSizer->Add(m_details, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
     bottom->SetSizer(bottomSizer);
 
-    m_split->SplitHorizontally(top, bottom, FromDIP(380));
-    m_split->SetSashGravity(0.6);
+    m_split->SplitHorizontally(top, bottom);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_split, 1, wxEXPAND);
     SetSizer(sizer);
@@ -156,11 +155,25 @@ CatalogPanel::CatalogPanel(wxWindow* parent, const Catalog& catalog)
             onAdd(*e);
     });
     m_list->Bind(wxEVT_LIST_BEGIN_DRAG, &CatalogPanel::onBeginDrag, this);
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        // The name takes whatever the type column leaves.
+        const int rest = m_list->GetClientSize().x - m_list->GetColumnWidth(1);
+        if (rest > FromDIP(80))
+            m_list->SetColumnWidth(0, rest);
+        e.Skip();
+    });
     m_add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (const Exercise* e = selected(); e && onAdd)
             onAdd(*e);
     });
     refilter();
+}
+
+void CatalogPanel::placeSash()
+{
+    Layout();
+    m_split->SetSashPosition(m_split->GetClientSize().y - FromDIP(240));
+    m_split->SetSashGravity(1.0);
 }
 
 void CatalogPanel::setSearch(const wxString& text)

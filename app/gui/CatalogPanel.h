@@ -38,6 +38,8 @@ public:
     const Exercise* selected() const;
     void select(std::size_t row);
     wxSplitterWindow* splitter() { return m_split; }
+    // Puts the details pane at the bottom once the panel has its size.
+    void placeSash();
 
     // The clinician asked to add this exercise to the plan.
     std::function<void(const Exercise&)> onAdd;

@@ -19,7 +19,7 @@ DosageEditor::DosageEditor(wxWindow* parent) : wxPanel(parent, wxID_ANY)
 {
     m_title = new wxStaticText(this, wxID_ANY, wxEmptyString);
     m_title->SetFont(m_title->GetFont().Bold());
-    auto* grid = new wxFlexGridSizer(4, FromDIP(4), FromDIP(8));
+    auto* grid = new wxFlexGridSizer(2, FromDIP(4), FromDIP(8));
     for (std::size_t i = 0; i < kDosageFields.size(); ++i) {
         const DosageField& f = kDosageFields[i];
         grid->Add(new wxStaticText(this, wxID_ANY, dosageFieldLabel(f.key)), 0, wxALIGN_CENTER_VERTICAL);
@@ -35,11 +35,10 @@ DosageEditor::DosageEditor(wxWindow* parent) : wxPanel(parent, wxID_ANY)
         m_side->Append(sideLabel(side));
     grid->Add(m_side, 0, wxEXPAND);
     grid->AddGrowableCol(1, 1);
-    grid->AddGrowableCol(3, 1);
     m_side->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { dosageChanged(); });
 
     m_note = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
-    m_note->SetHint(_("A note for this patient, printed under the exercise"));
+    m_note->SetToolTip(_("A note for this patient, printed under the exercise"));
     m_note->SetMinSize(wxSize(-1, FromDIP(44)));
     m_note->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
         if (!m_updating && onNote)
@@ -52,7 +51,7 @@ DosageEditor::DosageEditor(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     sizer->Add(m_title, 0, wxBOTTOM, FromDIP(4));
     sizer->Add(grid, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     sizer->Add(new wxStaticText(this, wxID_ANY, _("N&ote")), 0);
-    sizer->Add(m_note, 1, wxEXPAND | wxBOTTOM, FromDIP(2));
+    sizer->Add(m_note, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
     sizer->Add(m_plain, 0, wxEXPAND);
     SetSizer(sizer);
     show(nullptr);
@@ -82,6 +81,7 @@ void DosageEditor::show(const PlanItem* item)
     if (u8(m_note->GetValue()) != item->note)
         m_note->ChangeValue(wxs(item->note));
     m_plain->SetLabel(wxs(describe(item->dosage)));
+    m_plain->Wrap(std::max(FromDIP(120), GetClientSize().x));
     m_updating = false;
     Layout();
 }

@@ -85,7 +85,7 @@ void drawFigure(wxGraphicsContext& gc, const Figure& figure, const wxRect2DDoubl
     const double labelHeight = showLabels ? 18.0 : 0.0;
     const double side = std::max(1.0, std::min(area.m_width / count, area.m_height - labelHeight));
     const double left = area.m_x + (area.m_width - side * count) / 2;
-    gc.SetFont(*wxNORMAL_FONT, wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    gc.SetFont(*wxSMALL_FONT, wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     for (std::size_t i = 0; i < figure.poses.size(); ++i) {
         const double x = left + side * static_cast<double>(i);
         const PoseDrawing pose = drawPose(figure.poses[i], figure.view);
@@ -93,7 +93,9 @@ void drawFigure(wxGraphicsContext& gc, const Figure& figure, const wxRect2DDoubl
         if (showLabels && !pose.label.empty()) {
             double w = 0, h = 0;
             gc.GetTextExtent(wxs(pose.label), &w, &h);
-            gc.DrawText(wxs(pose.label), x + (side - w) / 2, area.m_y + side + 2);
+            // A label wider than its pose would run into the next one: left out then.
+            if (w <= side)
+                gc.DrawText(wxs(pose.label), x + (side - w) / 2, area.m_y + side + 2);
         }
     }
 }

@@ -63,6 +63,7 @@ MainFrame::MainFrame(Workspace& workspace)
     SetStatusWidths(2, widths);
     SetSize(FromDIP(wxSize(1280, 800)));
     SetMinSize(FromDIP(wxSize(900, 600)));
+    placeSashes();
     m_editor.setListener([this] { onPlanChanged(); });
     m_patients->reload();
     onPlanChanged();
@@ -123,6 +124,7 @@ void MainFrame::buildMenus()
 
 void MainFrame::buildLayout()
 {
+    // patients | (header over: catalog | ((plan | dosage) over guidance))
     m_mainSplit = makeSplitter(this, "MainSplitter");
     m_patients = new PatientListPanel(m_mainSplit, m_workspace);
     auto* right = new wxPanel(m_mainSplit, wxID_ANY);
@@ -130,22 +132,19 @@ void MainFrame::buildLayout()
     m_workSplit = makeSplitter(right, "WorkSplitter");
     m_catalog = new CatalogPanel(m_workSplit, m_workspace.catalog());
     m_planSplit = makeSplitter(m_workSplit, "PlanSplitter");
-    m_plan = new PlanPanel(m_planSplit, m_editor);
-    m_bottomSplit = makeSplitter(m_planSplit, "BottomSplitter");
-    auto* dosagePane = new wxPanel(m_bottomSplit, wxID_ANY);
+    m_builderSplit = makeSplitter(m_planSplit, "BuilderSplitter");
+    m_plan = new PlanPanel(m_builderSplit, m_editor);
+    auto* dosagePane = new wxPanel(m_builderSplit, wxID_ANY);
     m_dosage = new DosageEditor(dosagePane);
     auto* dosageSizer = new wxBoxSizer(wxVERTICAL);
     dosageSizer->Add(m_dosage, 1, wxEXPAND | wxALL, FromDIP(6));
     dosagePane->SetSizer(dosageSizer);
-    m_guidance = new GuidancePanel(m_bottomSplit);
+    m_guidance = new GuidancePanel(m_planSplit);
 
-    m_bottomSplit->SplitVertically(dosagePane, m_guidance, FromDIP(330));
-    m_bottomSplit->SetSashGravity(0.4);
-    m_planSplit->SplitHorizontally(m_plan, m_bottomSplit, FromDIP(380));
-    m_planSplit->SetSashGravity(0.6);
-    m_workSplit->SplitVertically(m_catalog, m_planSplit, FromDIP(350));
-    m_workSplit->SetSashGravity(0.3);
-    m_mainSplit->SplitVertically(m_patients, right, FromDIP(250));
+    m_builderSplit->SplitVertically(m_plan, dosagePane);
+    m_planSplit->SplitHorizontally(m_builderSplit, m_guidance);
+    m_workSplit->SplitVertically(m_catalog, m_planSplit);
+    m_mainSplit->SplitVertically(m_patients, right);
 
     auto* rightSizer = new wxBoxSizer(wxVERTICAL);
     rightSizer->Add(m_header, 0, wxEXPAND);
@@ -154,6 +153,24 @@ void MainFrame::buildLayout()
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_mainSplit, 1, wxEXPAND);
     SetSizer(sizer);
+}
+
+void MainFrame::placeSashes()
+{
+    // Set once the window has its size, so that nothing is clamped against a tiny
+    // default; the gravities then decide who grows: the patient list and the catalog
+    // keep their width, the plan takes the rest, the guidance and the dosage column
+    // keep their size.
+    Layout();
+    m_mainSplit->SetSashPosition(FromDIP(240));
+    m_workSplit->SetSashPosition(FromDIP(360));
+    m_planSplit->SetSashPosition(m_planSplit->GetClientSize().y - FromDIP(200));
+    m_builderSplit->SetSashPosition(m_builderSplit->GetClientSize().x - FromDIP(250));
+    m_catalog->placeSash();
+    m_mainSplit->SetSashGravity(0.0);
+    m_workSplit->SetSashGravity(0.0);
+    m_planSplit->SetSashGravity(1.0);
+    m_builderSplit->SetSashGravity(1.0);
 }
 
 void MainFrame::bindEvents()
@@ -228,7 +245,7 @@ void MainFrame::restoreState()
     // Geometry and splitters through wxPersistenceManager (into wxConfig); a saved size
     // that no longer fits a smaller screen is clamped by the window manager.
     wxPersistenceManager::Get().RegisterAndRestore(this);
-    for (wxSplitterWindow* s : {m_mainSplit, m_workSplit, m_planSplit, m_bottomSplit, m_catalog->splitter()})
+    for (wxSplitterWindow* s : {m_mainSplit, m_workSplit, m_planSplit, m_builderSplit, m_catalog->splitter()})
         wxPersistenceManager::Get().RegisterAndRestore(s);
     const long last = readConfig(cfg::kLastPatient, 0L);
     if (last > 0) {

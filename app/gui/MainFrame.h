@@ -75,6 +75,7 @@ public:
 private:
     void buildMenus();
     void buildLayout();
+    void placeSashes();
     void bindEvents();
     void restoreState();
     void saveState();
@@ -107,7 +108,7 @@ private:
     wxSplitterWindow* m_mainSplit = nullptr;
     wxSplitterWindow* m_workSplit = nullptr;
     wxSplitterWindow* m_planSplit = nullptr;
-    wxSplitterWindow* m_bottomSplit = nullptr;
+    wxSplitterWindow* m_builderSplit = nullptr;
     PatientListPanel* m_patients = nullptr;
     PatientHeader* m_header = nullptr;
     CatalogPanel* m_catalog = nullptr;

@@ -96,6 +96,9 @@ void MainFrame::loadPatientPlans(std::optional<std::int64_t> planId)
         else
             m_editor.startNew(PlanDraft{u8(_("Home exercises")), {}, {}});
         m_plan->setPlans(m_workspace.store().plans().listForPatient(m_patientId), m_editor.planId());
+        // The first exercise selected, so that its dosage is on screen at once.
+        if (!m_editor.draft().items.empty())
+            m_plan->selectIndex(0);
     });
 }
 

@@ -19,9 +19,9 @@ PatientListPanel::PatientListPanel(wxWindow* parent, Workspace& workspace)
     m_dueOnly = new wxCheckBox(this, wxID_ANY, _("Follow-ups d&ue or overdue"));
     m_showArchived = new wxCheckBox(this, wxID_ANY, _("Show arc&hived"));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_list->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(150));
-    m_list->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(40));
-    m_list->AppendColumn(_("Follow-up"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    m_list->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(118));
+    m_list->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(36));
+    m_list->AppendColumn(_("Follow-up"), wxLIST_FORMAT_LEFT, FromDIP(84));
     auto* add = new wxButton(this, wxID_NEW, _("&New patient…"));
     m_archive = new wxButton(this, wxID_ANY, _("Archi&ve"));
 
@@ -91,10 +91,8 @@ void PatientListPanel::fill()
         const long row = m_list->InsertItem(m_list->GetItemCount(), wxs(p.name) + (p.archived ? _(" (archived)") : wxString()));
         m_list->SetItem(row, 1, p.dateOfBirth ? wxString::Format("%d", yearsBetween(*p.dateOfBirth, today)) : wxString());
         if (due != m_due.end()) {
-            const wxString when = due->second < today ? wxString::Format(_("overdue %s"), wxs(due->second.toString()))
-                                  : due->second == today ? _("due today")
-                                                         : wxs(due->second.toString());
-            m_list->SetItem(row, 2, when);
+            // The date alone fits the column; red says it is due or overdue.
+            m_list->SetItem(row, 2, due->second == today ? _("today") : wxs(due->second.toString()));
             if (isDue)
                 m_list->SetItemTextColour(row, wxColour(176, 58, 46));
         }

@@ -64,7 +64,7 @@ std::vector<std::string> goalLines(const wxString& text)
 } // namespace
 
 PlanPanel::PlanPanel(wxWindow* parent, PlanEditor& editor)
-    : wxPanel(parent, wxID_ANY), m_editor(editor), m_thumbs(FromDIP(40))
+    : wxPanel(parent, wxID_ANY), m_editor(editor), m_thumbs(FromDIP(34))
 {
     auto* planLabel = new wxStaticText(this, wxID_ANY, _("&Plan"));
     planLabel->SetFont(planLabel->GetFont().Bold());
@@ -74,12 +74,13 @@ PlanPanel::PlanPanel(wxWindow* parent, PlanEditor& editor)
     m_title = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     m_title->SetHint(_("Plan title"));
     m_goals = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxTE_MULTILINE);
-    m_goals->SetHint(_("Goals in the patient's words, one a line"));
+    // No hint: GTK draws a multi-line hint as grey text that stays grey once goals load.
+    m_goals->SetToolTip(_("Goals in the patient's words, one a line"));
     m_goals->SetMinSize(wxSize(-1, FromDIP(52)));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->SetImageList(m_thumbs.list(), wxIMAGE_LIST_SMALL);
-    m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(210));
-    m_list->AppendColumn(_("Dosage"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    m_list->AppendColumn(_("Dosage"), wxLIST_FORMAT_LEFT, FromDIP(250));
     m_list->AppendColumn(_("Note"), wxLIST_FORMAT_LEFT, FromDIP(200));
     m_list->SetDropTarget(new PlanDropTarget(*this, editor));
     m_up = new wxButton(this, wxID_UP, _("Move &up"));
@@ -105,14 +106,13 @@ PlanPanel::PlanPanel(wxWindow* parent, PlanEditor& editor)
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(m_up, 0, wxRIGHT, FromDIP(4));
     buttons->Add(m_down, 0, wxRIGHT, FromDIP(4));
-    buttons->Add(m_remove, 0, wxRIGHT, FromDIP(12));
-    buttons->AddStretchSpacer();
-    buttons->Add(m_estimate, 0, wxALIGN_CENTER_VERTICAL);
+    buttons->Add(m_remove, 0);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, 0, wxEXPAND | wxALL, FromDIP(4));
     sizer->Add(form, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
     sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(4));
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(4));
+    sizer->Add(m_estimate, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
     SetSizer(sizer);
 
     m_plans->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
