@@ -62,8 +62,9 @@ void DosageEditor::show(const PlanItem* item)
     m_updating = true;
     Enable(item != nullptr);
     if (!item) {
-        m_title->SetLabel(_("Dosage: select an exercise in the plan"));
-        m_plain->SetLabel(wxEmptyString);
+        m_title->SetLabel(_("Dosage"));
+        m_plain->SetLabel(_("Select an exercise in the plan to change its dosage."));
+        m_plain->Wrap(std::max(FromDIP(120), GetClientSize().x));
         if (!m_note->IsEmpty())
             m_note->ChangeValue(wxEmptyString);
         m_updating = false;

@@ -68,10 +68,12 @@ bool MainFrame::selectPatient(std::int64_t id)
     m_patientId = patient ? id : 0;
     m_header->show(m_patient ? &*m_patient : nullptr, m_workspace.thresholds());
     m_patients->showSelected(m_patientId);
-    if (m_patient)
+    if (m_patient) {
         loadPatientPlans(std::nullopt);
-    else
+    } else {
         m_editor.clear();
+        m_plan->setPlans({}, 0);
+    }
     saveState();
     refreshStatus();
     return true;

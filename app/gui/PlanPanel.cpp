@@ -181,7 +181,8 @@ void PlanPanel::refresh(const SessionEstimate& estimate)
     m_updating = true;
     const bool open = m_editor.isOpen();
     const PlanDraft& d = m_editor.draft();
-    for (wxWindow* w : std::initializer_list<wxWindow*>{m_title, m_goals, m_list, m_history})
+    // Without a patient there is no plan to edit or start.
+    for (wxWindow* w : std::initializer_list<wxWindow*>{m_title, m_goals, m_list, m_history, m_newPlan, m_plans})
         w->Enable(open);
     m_history->Enable(open && !m_editor.isNew());
     if (!m_title->HasFocus() && u8(m_title->GetValue()) != d.title)
