@@ -9,6 +9,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <wx/stopwatch.h>
+#include <wx/uiaction.h>
+
 #include <algorithm>
 
 using namespace sp;
@@ -215,6 +218,22 @@ BOOST_AUTO_TEST_CASE(a_new_plan_from_a_template_is_unsaved_work)
     BOOST_TEST(frame->editor().draft().title == "Extension bias");
     BOOST_TEST(frame->editor().draft().items.size() == 6u);
     BOOST_TEST(frame->saveRevision("From template") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(typing_in_the_catalog_search_filters_as_you_type)
+{
+    // Real key presses through the X server (XTest), as a clinician types them.
+    frame->Raise();
+    frame->catalogPanel().focusSearch();
+    pump();
+    wxUIActionSimulator sim;
+    sim.MouseMove(frame->GetScreenPosition() + wxPoint(frame->GetSize().x / 2, frame->GetSize().y / 2));
+    sim.Text("bridge");
+    const wxStopWatch watch;
+    while (watch.Time() < 5000 && frame->catalogPanel().shown().size() != 1u)
+        pump();
+    BOOST_REQUIRE(frame->catalogPanel().shown().size() == 1u);
+    BOOST_TEST(frame->catalogPanel().shown().front()->qualifiedId() == "lumbar/bridge-hold");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
