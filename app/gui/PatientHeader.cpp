@@ -77,12 +77,11 @@ void PatientHeader::show(const Patient* p, const GuidanceThresholds& thresholds)
         m_screening->SetLabel(_("Red flags: not screened"));
         m_screening->SetForegroundColour(wxColour(176, 58, 46));
     } else {
-        const long age = today.toDays() - p->screening->date.toDays();
         if (p->screening->anyPresent()) {
             m_screening->SetLabel(wxString::Format(_("Red flags PRESENT (screened %s): refer before exercise"),
                                                    wxs(p->screening->date.toString())));
             m_screening->SetForegroundColour(wxColour(176, 58, 46));
-        } else if (age > thresholds.screeningMaxAgeDays) {
+        } else if (screeningOutOfDate(*p->screening, thresholds, today)) {
             m_screening->SetLabel(wxString::Format(_("Red flags: screening out of date (%s)"),
                                                    wxs(p->screening->date.toString())));
             m_screening->SetForegroundColour(wxColour(176, 58, 46));
