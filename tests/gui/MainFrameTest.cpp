@@ -220,6 +220,19 @@ BOOST_AUTO_TEST_CASE(a_new_plan_from_a_template_is_unsaved_work)
     BOOST_TEST(frame->saveRevision("From template") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(the_next_window_shows_the_last_patient)
+{
+    const std::int64_t id = frame->addPatient(newPatient("Hugo Last", DirectionalPreference::None));
+    BOOST_REQUIRE(frame->Close()); // as the window manager asks: saves what it remembers
+    pump();
+    frame = new gui::MainFrame(*workspace); // the fixture destroys this one
+    frame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+    frame->Show();
+    pump();
+    BOOST_TEST(frame->currentPatientId() == id);
+    BOOST_TEST(frame->patientList().selectedId() == id);
+}
+
 BOOST_AUTO_TEST_CASE(typing_in_the_catalog_search_filters_as_you_type)
 {
     // Real key presses through the X server (XTest), as a clinician types them.
