@@ -20,6 +20,7 @@
 #include <string>
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +36,8 @@ public:
             throw std::runtime_error("pipe failed");
         m_pid = ::fork();
         if (m_pid == 0) {
+            // The server goes when the test goes, even when the test is killed or crashes.
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
             ::close(fds[0]);
             const std::string fd = std::to_string(fds[1]);
             const int devnull = ::open("/dev/null", O_WRONLY);
