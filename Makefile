@@ -31,9 +31,9 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-# Until the desktop app exists, "the app" is the catalog in the terminal.
+# The desktop app (the command line is $(BUILD_DIR)/bin/stretchplan-cli).
 run: build
-	$(BUILD_DIR)/bin/stretchplan-cli catalog list
+	$(BUILD_DIR)/bin/stretchplan
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)

@@ -9,6 +9,10 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
 endif()
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
 
+# __FILE__ (in wxWidgets' and our assertion messages) names sources relative to the
+# project, so no binary holds a path of the build machine (the installed-tree test checks).
+add_compile_options(-fmacro-prefix-map=${PROJECT_SOURCE_DIR}/= -fmacro-prefix-map=${PROJECT_BINARY_DIR}/=)
+
 add_library(sp_warnings INTERFACE)
 target_compile_options(sp_warnings INTERFACE -Wall -Wextra -Wpedantic $<$<BOOL:${SP_WERROR}>:-Werror>
   # GCC 12 at -O3 reports std::string's operator+ as an overlapping memcpy (a false

@@ -1,11 +1,10 @@
 #include "cli/CliContext.h"
 
-#include "cli/JsonFiles.h"
-#include "core/GuidanceSettings.h"
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PluginConfig.h"
+#include "settings/GuidanceFile.h"
 #include "settings/SettingsFile.h"
 #include "settings/XdgDirs.h"
 
@@ -13,9 +12,6 @@
 #include <cstdlib>
 #include <ostream>
 #include <system_error>
-
-#include <pwd.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -73,27 +69,21 @@ fs::path CliContext::settingsPath() const
     }
 }
 
-fs::path defaultDatabasePath()
-{
-    const fs::path dir = userDataDir();
-    if (dir.empty())
-        throw CliError("cannot find the default database: HOME is not set; give --db FILE");
-    return dir / "clinic.db";
-}
-
 fs::path CliContext::databasePath() const
 {
-    return m_options.dbPath.empty() ? defaultDatabasePath() : fs::path(m_options.dbPath);
+    if (!m_options.dbPath.empty())
+        return m_options.dbPath;
+    const fs::path path = defaultDatabasePath();
+    if (path.empty())
+        throw CliError("cannot find the default database: HOME is not set; give --db FILE");
+    return path;
 }
 
 std::string CliContext::user() const
 {
     if (!m_options.user.empty())
         return m_options.user;
-    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
-        return pw->pw_name;
-    const char* user = std::getenv("USER");
-    return user && *user ? user : "unknown";
+    return loginName();
 }
 
 db::ClinicStore& CliContext::store()
@@ -102,10 +92,7 @@ db::ClinicStore& CliContext::store()
         return *m_store;
     const fs::path path = databasePath();
     if (m_options.dbPath.empty()) {
-        // The default folder holds patient data: only its owner may enter it.
-        std::error_code ec;
-        fs::create_directories(path.parent_path(), ec);
-        fs::permissions(path.parent_path(), fs::perms::owner_all, ec);
+        createPrivateDataDir(path.parent_path());
     } else if (!path.parent_path().empty() && !fs::is_directory(path.parent_path())) {
         throw CliError("cannot open database " + path.string() + ": folder " + path.parent_path().string() +
                        " does not exist");
@@ -139,18 +126,13 @@ const GuidanceThresholds& CliContext::thresholds()
 {
     if (m_thresholds)
         return *m_thresholds;
-    fs::path file = m_options.guidanceSettings;
-    const bool given = !file.empty();
-    if (!given && !userConfigDir().empty())
-        file = userConfigDir() / "guidance.json";
-    std::error_code ec;
-    if (file.empty() || (!given && !fs::exists(file, ec))) {
-        m_thresholds = std::make_unique<GuidanceThresholds>();
-        return *m_thresholds;
+    try {
+        m_thresholds = std::make_unique<GuidanceThresholds>(
+            m_options.guidanceSettings.empty() ? loadDefaultGuidanceThresholds()
+                                               : loadGuidanceThresholds(m_options.guidanceSettings));
+    } catch (const SettingsError& e) {
+        throw CliError(e.what());
     }
-    const GuidanceThresholds parsed = readJsonFile<GuidanceThresholds>(
-        file, kMaxManifestBytes, "guidance settings not usable:", parseGuidanceSettings);
-    m_thresholds = std::make_unique<GuidanceThresholds>(parsed);
     return *m_thresholds;
 }
 

@@ -89,7 +89,4 @@ private:
     std::unique_ptr<GuidanceThresholds> m_thresholds;
 };
 
-// The default database: $XDG_DATA_HOME/stretchplan/clinic.db (~/.local/share/...).
-std::filesystem::path defaultDatabasePath();
-
 } // namespace sp::cli

@@ -54,9 +54,8 @@ struct PatientFields {
 std::vector<std::string> knownRedFlags(const Catalog& catalog)
 {
     std::vector<std::string> flags;
-    for (const CatalogPack& pack : catalog.packs())
-        for (const RedFlag& f : pack.guidance.redFlags)
-            flags.push_back(pack.manifest.id + "/" + f.id);
+    for (const QualifiedRedFlag& f : redFlags(catalog))
+        flags.push_back(f.id);
     return flags;
 }
 

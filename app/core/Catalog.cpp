@@ -88,4 +88,13 @@ std::vector<const Exercise*> Catalog::search(std::string_view text, const Exerci
     return out;
 }
 
+std::vector<QualifiedRedFlag> redFlags(const Catalog& catalog)
+{
+    std::vector<QualifiedRedFlag> flags;
+    for (const CatalogPack& pack : catalog.packs())
+        for (const RedFlag& f : pack.guidance.redFlags)
+            flags.push_back({pack.manifest.id + "/" + f.id, f.text});
+    return flags;
+}
+
 } // namespace sp

@@ -62,4 +62,13 @@ private:
     SearchIndex m_index;
 };
 
+// A red flag as a screening asks about it: "pack/flag" and the pack's text.
+struct QualifiedRedFlag {
+    std::string id;
+    std::string text;
+};
+
+// Every red flag of every loaded pack, in pack order.
+std::vector<QualifiedRedFlag> redFlags(const Catalog& catalog);
+
 } // namespace sp

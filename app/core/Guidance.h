@@ -61,4 +61,8 @@ std::vector<Finding> evaluate(const PlanRevision& plan, const Patient& patient, 
 
 bool hasBlocker(const std::vector<Finding>& findings);
 
+// Whether the screening is older than screening_max_age_days on `today`: the condition of
+// redflag.screening-out-of-date, for screens that show the screening's state.
+bool screeningOutOfDate(const RedFlagScreening& screening, const GuidanceThresholds& thresholds, const Date& today);
+
 } // namespace sp

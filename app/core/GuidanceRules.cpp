@@ -203,7 +203,7 @@ void redFlags(Context& c)
         return;
     }
     const long age = c.today.toDays() - s->date.toDays();
-    if (age > c.t.screeningMaxAgeDays)
+    if (screeningOutOfDate(*s, c.t, c.today))
         c.out.push_back({Severity::Blocker, "redflag.screening-out-of-date",
                          "The last red-flag screening was " + std::to_string(age) + " days ago (" +
                              s->date.toString() + "), more than " + std::to_string(c.t.screeningMaxAgeDays) +
@@ -342,6 +342,11 @@ std::vector<Finding> evaluate(const PlanRevision& plan, const Patient& patient, 
     std::stable_sort(out.begin(), out.end(),
                      [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
     return out;
+}
+
+bool screeningOutOfDate(const RedFlagScreening& screening, const GuidanceThresholds& thresholds, const Date& today)
+{
+    return today.toDays() - screening.date.toDays() > thresholds.screeningMaxAgeDays;
 }
 
 } // namespace sp

@@ -108,13 +108,17 @@ void SettingsFile::setSection(const std::string& name, Json value)
 
 void SettingsFile::save() const
 {
+    writePrivateFile(m_path, m_doc.dump(2) + "\n");
+}
+
+void writePrivateFile(const fs::path& path, const std::string& text)
+{
     std::error_code ec;
-    if (m_path.has_parent_path())
-        fs::create_directories(m_path.parent_path(), ec);
+    if (path.has_parent_path())
+        fs::create_directories(path.parent_path(), ec);
     if (ec)
-        throw SettingsError(m_path.parent_path().string() + ": cannot create the settings folder: " + ec.message());
-    const std::string text = m_doc.dump(2) + "\n";
-    const fs::path temp = m_path.string() + ".tmp";
+        throw SettingsError(path.parent_path().string() + ": cannot create the settings folder: " + ec.message());
+    const fs::path temp = path.string() + ".tmp";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         throw SettingsError(temp.string() + ": cannot write the settings: " + errnoText());
@@ -136,10 +140,10 @@ void SettingsFile::save() const
         ::unlink(temp.c_str());
         throw SettingsError(temp.string() + ": cannot write the settings: " + why);
     }
-    if (std::rename(temp.c_str(), m_path.c_str()) != 0) {
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
         const std::string why = errnoText();
         ::unlink(temp.c_str());
-        throw SettingsError(m_path.string() + ": cannot replace the settings file: " + why);
+        throw SettingsError(path.string() + ": cannot replace the settings file: " + why);
     }
 }
 

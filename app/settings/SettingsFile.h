@@ -49,6 +49,10 @@ private:
     Json m_doc = Json::object();
 };
 
+// Writes `text` to a temporary file (0600) beside `path` and renames it into place,
+// creating the folder; throws SettingsError. Shared by every settings file we write.
+void writePrivateFile(const std::filesystem::path& path, const std::string& text);
+
 // Where the problems of a settings section are reported: "<settings path>".
 std::string describeProblems(const std::vector<Problem>& problems);
 

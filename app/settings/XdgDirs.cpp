@@ -1,6 +1,10 @@
 #include "settings/XdgDirs.h"
 
 #include <cstdlib>
+#include <system_error>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -33,6 +37,28 @@ fs::path userDataDir()
 fs::path userCacheDir()
 {
     return xdgDir("XDG_CACHE_HOME", ".cache");
+}
+
+fs::path defaultDatabasePath()
+{
+    const fs::path dir = userDataDir();
+    return dir.empty() ? fs::path() : dir / "clinic.db";
+}
+
+bool createPrivateDataDir(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    fs::permissions(folder, fs::perms::owner_all, ec);
+    return fs::is_directory(folder, ec);
+}
+
+std::string loginName()
+{
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        return pw->pw_name;
+    const char* user = std::getenv("USER");
+    return user && *user ? user : "unknown";
 }
 
 } // namespace sp

@@ -4,11 +4,24 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace sp {
 
 std::filesystem::path userConfigDir(); // $XDG_CONFIG_HOME/stretchplan, ~/.config/stretchplan
 std::filesystem::path userDataDir();   // $XDG_DATA_HOME/stretchplan, ~/.local/share/stretchplan
 std::filesystem::path userCacheDir();  // $XDG_CACHE_HOME/stretchplan, ~/.cache/stretchplan
+
+// The clinic database every front end opens when none is named: userDataDir()/clinic.db.
+// Empty when there is no data folder.
+std::filesystem::path defaultDatabasePath();
+
+// Creates the folder of the default database, readable by its owner only: it holds
+// patient data. Returns false when it cannot be created.
+bool createPrivateDataDir(const std::filesystem::path& folder);
+
+// Who is working when nobody said: the login name, else $USER, else "unknown". It goes
+// into the audit log and onto each plan revision.
+std::string loginName();
 
 } // namespace sp

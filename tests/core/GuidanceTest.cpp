@@ -359,3 +359,17 @@ BOOST_AUTO_TEST_CASE(thresholds_come_from_the_settings_file_with_defaults)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(screening_age)
+
+BOOST_AUTO_TEST_CASE(a_screening_is_out_of_date_the_day_after_the_maximum_age)
+{
+    sp::GuidanceThresholds t;
+    t.screeningMaxAgeDays = 90;
+    sp::RedFlagScreening s;
+    s.date = sp::Date{2026, 1, 1};
+    BOOST_TEST(!sp::screeningOutOfDate(s, t, s.date.plusDays(90)));
+    BOOST_TEST(sp::screeningOutOfDate(s, t, s.date.plusDays(91)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,182 @@
+#include "editor/Workspace.h"
+
+#include "db/sqlite/SqliteStore.h"
+#include "pluginhost/DemoClinic.h"
+#include "pluginhost/PluginConfig.h"
+#include "pluginhost/PlanTemplates.h"
+#include "settings/GuidanceFile.h"
+#include "settings/SettingsFile.h"
+#include "settings/XdgDirs.h"
+
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace sp {
+
+Workspace::Workspace(WorkspaceOptions options) : m_options(std::move(options)) {}
+Workspace::~Workspace() = default;
+
+fs::path Workspace::databasePath() const
+{
+    if (!m_options.dbPath.empty())
+        return m_options.dbPath;
+    const fs::path path = defaultDatabasePath();
+    if (path.empty())
+        throw WorkspaceError("cannot find the default database: HOME is not set; start with --db FILE");
+    return path;
+}
+
+std::string Workspace::user() const
+{
+    return m_options.user.empty() ? loginName() : m_options.user;
+}
+
+void Workspace::openDatabase()
+{
+    const fs::path path = databasePath();
+    if (m_options.dbPath.empty()) {
+        if (!createPrivateDataDir(path.parent_path()))
+            throw WorkspaceError("cannot create the folder " + path.parent_path().string() + " for the database");
+    } else if (!path.parent_path().empty() && !fs::is_directory(path.parent_path())) {
+        throw WorkspaceError("cannot open database " + path.string() + ": folder " + path.parent_path().string() +
+                             " does not exist");
+    }
+    std::error_code ec;
+    m_created = !fs::exists(path, ec);
+    db::StoreOptions options;
+    options.actor = user();
+    m_store = db::openSqliteStore(path, options);
+}
+
+void Workspace::loadCatalog()
+{
+    PluginDirOptions dirOptions;
+    dirOptions.builtIn = !m_options.noBuiltIn;
+    dirOptions.extraDirs = m_options.pluginDirs;
+    // The same plugin settings (trust, time limit) and cache as the command line.
+    m_settingsWarnings.clear();
+    LoadOptions loadOptions;
+    try {
+        loadOptions = readLoadOptions(defaultSettingsPath(), m_settingsWarnings);
+    } catch (const SettingsError& e) {
+        m_settingsWarnings.push_back(e.what());
+    }
+    m_load = std::make_unique<CatalogLoad>(sp::loadCatalog(pluginDirs(dirOptions), loadOptions));
+}
+
+void Workspace::loadTemplatesAndThresholds()
+{
+    PlanTemplateLoad load = loadPlanTemplates(builtInPlanTemplateDir());
+    m_templates = std::move(load.templates);
+    m_templateProblems = std::move(load.problems);
+    try {
+        m_thresholds = m_options.guidanceSettings.empty() ? loadDefaultGuidanceThresholds()
+                                                          : loadGuidanceThresholds(m_options.guidanceSettings);
+    } catch (const SettingsError& e) {
+        throw WorkspaceError(e.what());
+    }
+}
+
+db::ClinicStore& Workspace::store()
+{
+    if (!m_store)
+        throw std::logic_error("Workspace: the database is not open");
+    return *m_store;
+}
+
+const CatalogLoad& Workspace::catalogLoad() const
+{
+    static const CatalogLoad empty;
+    return m_load ? *m_load : empty;
+}
+
+void Workspace::saveThresholds(const GuidanceThresholds& thresholds)
+{
+    const fs::path file =
+        m_options.guidanceSettings.empty() ? defaultGuidanceSettingsPath() : m_options.guidanceSettings;
+    if (file.empty())
+        throw WorkspaceError("no folder for the guidance settings: HOME is not set");
+    try {
+        saveGuidanceThresholds(file, thresholds);
+    } catch (const SettingsError& e) {
+        throw WorkspaceError(e.what());
+    }
+    m_thresholds = thresholds;
+}
+
+ClinicProfile Workspace::clinicProfile()
+{
+    if (auto stored = store().clinic().get())
+        return std::move(*stored);
+    ClinicLoad load = loadClinicBranding(builtInBrandingDir());
+    if (load.profile)
+        return std::move(*load.profile);
+    return ClinicProfile{};
+}
+
+bool Workspace::hasOwnClinicProfile()
+{
+    return store().clinic().get().has_value();
+}
+
+PlanDraft Workspace::draftFromTemplate(const std::string& templateId, const std::string& title) const
+{
+    for (const PlanTemplate& t : m_templates) {
+        if (t.id != templateId)
+            continue;
+        FieldErrors errors;
+        PlanDraft draft{title.empty() ? t.title : title, t.goals, resolveItems(t.items, catalog(), errors)};
+        if (!errors.empty())
+            throw WorkspaceError("the template " + t.id + " cannot be used: " + errors.summary());
+        return draft;
+    }
+    throw WorkspaceError("no plan template \"" + templateId + "\"");
+}
+
+std::vector<Finding> Workspace::check(const PlanEditor& editor, std::int64_t patientId, const Date& today)
+{
+    const Patient patient = store().patients().get(patientId);
+    const auto notes = store().notes().listForPatient(patientId);
+    return evaluate(editor.revision(), patient, notes, catalog(), m_thresholds, today);
+}
+
+int Workspace::save(PlanEditor& editor, std::int64_t patientId, const std::string& reason)
+{
+    const PlanRevision revision = editor.revision(reason);
+    if (editor.isNew()) {
+        const std::int64_t planId = store().plans().create(patientId, editor.draft().title, revision);
+        editor.markSaved(planId, 1);
+        return 1;
+    }
+    const int number = store().plans().revise(editor.planId(), revision);
+    editor.markSaved(editor.planId(), number);
+    return number;
+}
+
+std::int64_t Workspace::addDemoPatient(const Date& today)
+{
+    Patient p;
+    p.name = "Alex Demo";
+    p.dateOfBirth = Date{1984, 3, 9};
+    p.email = "alex.demo@example.org";
+    p.clinician = user();
+    p.preference = DirectionalPreference::ExtensionRelieves;
+    p.notes = "A demo patient: sitting at work makes the low back ache; bending backwards eases it.";
+    const std::int64_t id = store().patients().add(p);
+    RedFlagScreening screening;
+    screening.date = today;
+    for (const QualifiedRedFlag& flag : redFlags(catalog()))
+        screening.answers.push_back({flag.id, false});
+    if (!screening.answers.empty())
+        store().patients().recordScreening(id, screening);
+    const PlanDraft draft = draftFromTemplate("lumbar-extension-bias", "Low back: extension bias");
+    PlanRevision first;
+    first.reason = "Demo plan from template lumbar-extension-bias";
+    first.goals = draft.goals;
+    first.items = draft.items;
+    store().plans().create(id, draft.title, first);
+    return id;
+}
+
+} // namespace sp

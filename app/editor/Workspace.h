@@ -1,0 +1,95 @@
+// Everything the desktop app works on, opened once at start-up: the clinic database, the
+// catalog from the plugin folders, the plan templates and the guidance thresholds. The
+// same library calls the command line makes (CliContext), so both behave alike.
+#pragma once
+
+#include "core/ClinicProfile.h"
+#include "core/Guidance.h"
+#include "core/PlanJson.h"
+#include "db/ClinicStore.h"
+#include "editor/PlanEditor.h"
+#include "pluginhost/PluginHost.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sp {
+
+struct WorkspaceOptions {
+    std::filesystem::path dbPath;                // empty: defaultDatabasePath()
+    std::vector<std::filesystem::path> pluginDirs; // --plugins-dir, in order
+    bool noBuiltIn = false;
+    std::string user;                            // empty: the login name
+    std::filesystem::path guidanceSettings;      // empty: the default file, if any
+};
+
+// A failure the clinician can act on; the message says what and where.
+class WorkspaceError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Workspace {
+public:
+    explicit Workspace(WorkspaceOptions options);
+    ~Workspace();
+
+    // The steps of opening, separate so that the app can show progress between them.
+    // Each throws WorkspaceError (or db::DbError) on failure.
+    void openDatabase();
+    void loadCatalog();
+    void loadTemplatesAndThresholds();
+
+    const WorkspaceOptions& options() const { return m_options; }
+    std::filesystem::path databasePath() const;
+    // True when openDatabase() created the file: the first run.
+    bool createdDatabase() const { return m_created; }
+    std::string user() const;
+
+    db::ClinicStore& store();
+    const CatalogLoad& catalogLoad() const;
+    const Catalog& catalog() const { return catalogLoad().catalog; }
+    const std::vector<PlanTemplate>& templates() const { return m_templates; }
+    // Template files that could not be read, for a warning at start-up.
+    const std::vector<Problem>& templateProblems() const { return m_templateProblems; }
+    // Problems with the settings file's plugin section (the safe defaults were used).
+    const std::vector<std::string>& settingsWarnings() const { return m_settingsWarnings; }
+    const GuidanceThresholds& thresholds() const { return m_thresholds; }
+    // Stores the thresholds in the guidance file every front end reads, then uses them.
+    void saveThresholds(const GuidanceThresholds& thresholds);
+
+    // The stored clinic profile, or the demo clinic shipped with StretchPlan.
+    ClinicProfile clinicProfile();
+    bool hasOwnClinicProfile();
+
+    // A draft from the template (its exercises looked up in the catalog, its dosage
+    // changes applied); a WorkspaceError names every exercise that is missing.
+    PlanDraft draftFromTemplate(const std::string& templateId, const std::string& title) const;
+
+    // The guidance findings of the editor's draft for the patient, as of `today`.
+    std::vector<Finding> check(const PlanEditor& editor, std::int64_t patientId, const Date& today);
+
+    // Saves the draft as the plan's first or next revision with `reason`, and tells the
+    // editor; returns the revision number.
+    int save(PlanEditor& editor, std::int64_t patientId, const std::string& reason);
+
+    // The first-run demo: a patient with an extension preference, a screening without red
+    // flags and a plan from the extension-bias template. Returns the patient's id.
+    std::int64_t addDemoPatient(const Date& today);
+
+private:
+    WorkspaceOptions m_options;
+    bool m_created = false;
+    std::unique_ptr<db::ClinicStore> m_store;
+    std::unique_ptr<CatalogLoad> m_load;
+    std::vector<PlanTemplate> m_templates;
+    std::vector<Problem> m_templateProblems;
+    std::vector<std::string> m_settingsWarnings;
+    GuidanceThresholds m_thresholds;
+};
+
+} // namespace sp

@@ -1,0 +1,31 @@
+// The desktop app's own settings (window geometry, splitters, the last patient, the
+// preferences), kept by wxConfig in $XDG_CONFIG_HOME/stretchplan/stretchplan.conf.
+// The guidance thresholds are not here: they live in guidance.json, which the command
+// line reads too.
+#pragma once
+
+#include <wx/string.h>
+
+namespace sp::gui {
+
+// Paths follow the XDG layout; wxConfig::Get() becomes the file above. Call once, after
+// the app name is set.
+void installConfig();
+
+// wxString reads narrow literals (and _() strings) in the C library's encoding, and our
+// sources are UTF-8: under a non-UTF-8 locale (plain "C", as on a fresh CI machine) text
+// such as "New patient…" would be lost. Switches the character type to C.UTF-8 then.
+void useUtf8Text();
+
+namespace cfg {
+inline constexpr const char* kLastPatient = "/Session/LastPatient";
+inline constexpr const char* kDefaultTemplate = "/Preferences/DefaultTemplate";
+inline constexpr const char* kPaper = "/Preferences/Paper"; // "a4" or "letter"
+} // namespace cfg
+
+wxString readConfig(const char* key, const wxString& fallback);
+long readConfig(const char* key, long fallback);
+void writeConfig(const char* key, const wxString& value);
+void writeConfig(const char* key, long value);
+
+} // namespace sp::gui

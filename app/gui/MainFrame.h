@@ -1,0 +1,120 @@
+// The main window: patients on the left; on the right the patient's header, the catalog,
+// the plan being built with its dosage editor, and the live guidance. Its public methods
+// are the actions the menus and buttons take, so that tests can drive the window the way
+// a clinician does.
+#pragma once
+
+#include "core/Patient.h"
+#include "editor/PlanEditor.h"
+#include "editor/Workspace.h"
+
+#include <wx/frame.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+class wxSplitterWindow;
+
+namespace sp::gui {
+
+class CatalogPanel;
+class DosageEditor;
+class GuidancePanel;
+class PatientHeader;
+class PatientListPanel;
+class PlanPanel;
+
+// What to do with unsaved plan changes before leaving them.
+enum class UnsavedChoice { Save = 1, Discard, Cancel };
+
+class MainFrame : public wxFrame {
+public:
+    explicit MainFrame(Workspace& workspace);
+    ~MainFrame() override;
+
+    Workspace& workspace() { return m_workspace; }
+    PlanEditor& editor() { return m_editor; }
+    PatientListPanel& patientList() { return *m_patients; }
+    PatientHeader& header() { return *m_header; }
+    CatalogPanel& catalogPanel() { return *m_catalog; }
+    PlanPanel& planPanel() { return *m_plan; }
+    DosageEditor& dosageEditor() { return *m_dosage; }
+    GuidancePanel& guidancePanel() { return *m_guidance; }
+
+    // --- patients
+    std::int64_t addPatient(const Patient& patient); // stores and shows it; 0 on failure (dialog shown)
+    bool updatePatient(const Patient& patient);
+    // Shows the patient (0: none), after settling unsaved changes; false when the
+    // clinician chose to stay.
+    bool selectPatient(std::int64_t id);
+    std::int64_t currentPatientId() const { return m_patientId; }
+    const std::optional<Patient>& currentPatient() const { return m_patient; }
+    bool recordScreening(const RedFlagScreening& screening);
+    void setArchived(std::int64_t id, bool archived);
+
+    // --- the plan
+    bool addExercise(const std::string& exerciseId, std::size_t at = PlanEditor::npos);
+    bool addSuggestedExercise(); // the guidance panel's first suggestion
+    bool openPlan(std::int64_t planId);
+    bool newPlanFromTemplate(const std::string& templateId, const std::string& title);
+    // Saves the draft as a new revision with the reason; returns its number, 0 on failure.
+    int saveRevision(const std::string& reason);
+    void undo();
+    void redo();
+
+    // Asks (or uses the test hook) what to do with unsaved changes; true when it is fine
+    // to leave the current plan.
+    bool settleUnsaved();
+    void setUnsavedPrompt(std::function<UnsavedChoice()> prompt) { m_unsavedPrompt = std::move(prompt); }
+
+    // The first-run offer: a demo patient with a demo plan.
+    void offerDemo();
+
+private:
+    void buildMenus();
+    void buildLayout();
+    void placeSashes();
+    void bindEvents();
+    void restoreState();
+    void saveState();
+
+    void onPlanChanged();
+    void refreshGuidance();
+    void refreshStatus();
+    void loadPatientPlans(std::optional<std::int64_t> planId);
+    std::int64_t chooseInitialPlan(std::int64_t patientId) const;
+
+    // Menu and button handlers that open dialogs.
+    void onNewPatient();
+    void onEditPatient();
+    void onScreening();
+    void onSave();
+    void onNewPlan();
+    void onHistory();
+    void onClinic();
+    void onPreferences();
+    void onAbout();
+    void onClose(wxCloseEvent& event);
+
+    Workspace& m_workspace;
+    PlanEditor m_editor;
+    std::int64_t m_patientId = 0;
+    std::optional<Patient> m_patient;
+    std::function<UnsavedChoice()> m_unsavedPrompt;
+    bool m_refreshing = false;
+
+    wxSplitterWindow* m_mainSplit = nullptr;
+    wxSplitterWindow* m_workSplit = nullptr;
+    wxSplitterWindow* m_planSplit = nullptr;
+    wxSplitterWindow* m_builderSplit = nullptr;
+    PatientListPanel* m_patients = nullptr;
+    PatientHeader* m_header = nullptr;
+    CatalogPanel* m_catalog = nullptr;
+    PlanPanel* m_plan = nullptr;
+    DosageEditor* m_dosage = nullptr;
+    GuidancePanel* m_guidance = nullptr;
+};
+
+} // namespace sp::gui

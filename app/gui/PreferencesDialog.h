@@ -1,0 +1,37 @@
+// Preferences: the template a new plan starts from, the handout paper size, and the
+// guidance thresholds (stored in guidance.json, which the command line reads too).
+#pragma once
+
+#include "core/Guidance.h"
+#include "core/PlanJson.h"
+
+#include <wx/dialog.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+class wxChoice;
+class wxSpinCtrl;
+
+namespace sp::gui {
+
+struct Preferences {
+    std::string defaultTemplate; // template id; empty: start from an empty plan
+    std::string paper = "a4";    // "a4" or "letter"
+    GuidanceThresholds thresholds;
+};
+
+class PreferencesDialog : public wxDialog {
+public:
+    PreferencesDialog(wxWindow* parent, const Preferences& preferences, const std::vector<PlanTemplate>& templates);
+    Preferences preferences() const;
+
+private:
+    std::vector<std::string> m_templateIds;
+    wxChoice* m_template;
+    wxChoice* m_paper;
+    std::array<wxSpinCtrl*, 10> m_spins{};
+};
+
+} // namespace sp::gui

@@ -1,0 +1,144 @@
+#include "gui/StretchPlanApp.h"
+
+#include "gui/AppSettings.h"
+#include "gui/ErrorDialog.h"
+#include "gui/MainFrame.h"
+#include "gui/WxText.h"
+
+#include <wx/cmdline.h>
+#include <wx/filefn.h>
+#include <wx/image.h>
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/progdlg.h>
+
+#include <cstdio>
+
+namespace sp::gui {
+
+wxString loadWarnings(const Workspace& workspace)
+{
+    wxString out;
+    for (const Problem& p : workspace.catalogLoad().folderProblems)
+        out += wxs(p.format()) + "\n";
+    for (const std::string& w : workspace.settingsWarnings())
+        out += wxs(w) + "\n";
+    for (const PackReport& pack : workspace.catalogLoad().packs)
+        if (pack.status == PackStatus::Failed)
+            out += wxString::Format(pack.kind == PluginKind::Native
+                                        ? _("The native plugin %s in %s was not loaded (%zu problem(s)); run "
+                                            "\"stretchplan-cli plugins list\" for details.")
+                                        : _("The pack %s in %s was not loaded (%zu problem(s)); run \"stretchplan-cli "
+                                            "plugins list\" for details."),
+                                    wxs(pack.id.empty() ? pack.folder.filename().string() : pack.id),
+                                    wxs(pack.folder.string()), pack.problems.size()) +
+                   "\n";
+    for (const Problem& p : workspace.templateProblems())
+        out += wxs(p.format()) + "\n";
+    return out;
+}
+
+void StretchPlanApp::OnInitCmdLine(wxCmdLineParser& parser)
+{
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("", "db", _("the clinic database (default: $XDG_DATA_HOME/stretchplan/clinic.db); created if missing"));
+    parser.AddOption("", "plugins-dir", _("also load the packs in this folder (repeatable)"), wxCMD_LINE_VAL_STRING,
+                     wxCMD_LINE_PARAM_MULTIPLE);
+    parser.AddSwitch("", "no-builtin", _("do not load the built-in packs"));
+    parser.AddOption("", "user", _("who is working, for the audit log (default: the login name)"));
+    parser.AddOption("", "guidance-settings", _("the guidance thresholds file"));
+    parser.AddSwitch("", "version", _("print the version and exit"));
+}
+
+bool StretchPlanApp::OnCmdLineParsed(wxCmdLineParser& parser)
+{
+    if (!wxApp::OnCmdLineParsed(parser))
+        return false;
+    if (parser.Found("version")) {
+        std::printf("stretchplan %s\n", SP_VERSION);
+        m_versionOnly = true;
+        return true;
+    }
+    wxString value;
+    if (parser.Found("db", &value))
+        m_options.dbPath = u8(value);
+    if (parser.Found("user", &value))
+        m_options.user = u8(value);
+    if (parser.Found("guidance-settings", &value))
+        m_options.guidanceSettings = u8(value);
+    m_options.noBuiltIn = parser.Found("no-builtin");
+    for (const wxCmdLineArg& arg : parser.GetArguments())
+        if (arg.GetKind() == wxCMD_LINE_OPTION && arg.GetLongName() == "plugins-dir") {
+            if (!wxDirExists(arg.GetStrVal())) {
+                wxMessageBox(wxString::Format(_("--plugins-dir: %s is not a folder"), arg.GetStrVal()),
+                             _("StretchPlan"), wxOK | wxICON_ERROR);
+                return false;
+            }
+            m_options.pluginDirs.emplace_back(u8(arg.GetStrVal()));
+        }
+    return true;
+}
+
+bool StretchPlanApp::OnInit()
+{
+    useUtf8Text();
+    SetAppName("stretchplan");
+    SetAppDisplayName(_("StretchPlan"));
+    installConfig();
+    wxInitAllImageHandlers();
+    if (!wxApp::OnInit())
+        return false;
+    if (m_versionOnly)
+        return true;
+    if (!openWorkspace())
+        return false;
+    auto* frame = new MainFrame(*m_workspace);
+    frame->Show();
+    if (const wxString warnings = loadWarnings(*m_workspace); !warnings.empty())
+        wxMessageBox(warnings, _("Some exercise packs were not loaded"), wxOK | wxICON_WARNING, frame);
+    if (m_workspace->createdDatabase())
+        frame->CallAfter([frame] { frame->offerDemo(); });
+    return true;
+}
+
+bool StretchPlanApp::openWorkspace()
+{
+    m_workspace = std::make_unique<Workspace>(m_options);
+    wxProgressDialog progress(_("Starting StretchPlan"), _("Opening the clinic database…"), 3, nullptr,
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);
+    return guarded(nullptr, _("StretchPlan cannot start"), [&] {
+        m_workspace->openDatabase();
+        progress.Update(1, _("Loading the exercise packs…"));
+        m_workspace->loadCatalog();
+        progress.Update(2, _("Loading plan templates and guidance settings…"));
+        m_workspace->loadTemplatesAndThresholds();
+        progress.Update(3);
+    });
+}
+
+int StretchPlanApp::OnRun()
+{
+    return m_versionOnly ? 0 : wxApp::OnRun();
+}
+
+int StretchPlanApp::OnExit()
+{
+    m_workspace.reset();
+    return wxApp::OnExit();
+}
+
+bool StretchPlanApp::OnExceptionInMainLoop()
+{
+    // An exception that escaped a handler: report it and keep the app running, so that no
+    // work is lost to a crash.
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        showError(GetTopWindow(), _("Something went wrong"), describeException(e));
+    } catch (...) {
+        showError(GetTopWindow(), _("Something went wrong"), _("An unexpected error happened."));
+    }
+    return true;
+}
+
+} // namespace sp::gui
