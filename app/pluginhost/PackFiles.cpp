@@ -23,13 +23,11 @@ std::string sizeText(std::uintmax_t bytes)
 // True when `path`, with every link followed, is `dir` or below it.
 bool staysInside(const fs::path& dir, const fs::path& path)
 {
-    std::error_code ec;
-    const fs::path realDir = fs::canonical(dir, ec);
-    if (ec)
-        return false;
-    const fs::path real = fs::weakly_canonical(path, ec);
-    if (ec)
-        return false;
+    return PackRoot(dir).contains(path);
+}
+
+bool isBelow(const fs::path& realDir, const fs::path& real)
+{
     const fs::path rel = real.lexically_relative(realDir);
     return !rel.empty() && *rel.begin() != "..";
 }
@@ -43,12 +41,49 @@ std::string lowerExtension(const fs::path& file)
 
 } // namespace
 
+PackRoot::PackRoot(fs::path dir) : m_dir(std::move(dir))
+{
+    std::error_code ec;
+    m_real = fs::canonical(m_dir, ec);
+    if (ec)
+        m_real.clear();
+}
+
+bool PackRoot::contains(const fs::path& path) const
+{
+    if (m_real.empty())
+        return false;
+    std::error_code ec;
+    const fs::file_status own = fs::symlink_status(path, ec);
+    const fs::path parent = path.parent_path();
+    if (ec || fs::is_symlink(own) || !path.has_filename() || path.filename() == "." || path.filename() == ".." ||
+        parent.empty()) {
+        // A link (or an odd name): follow it all the way, as weakly_canonical does.
+        const fs::path real = fs::weakly_canonical(path, ec);
+        return !ec && isBelow(m_real, real);
+    }
+    // Not a link itself: it lies where its folder really is, and folders repeat.
+    auto it = m_realFolders.find(parent);
+    if (it == m_realFolders.end()) {
+        fs::path realParent = fs::weakly_canonical(parent, ec);
+        if (ec)
+            return false;
+        it = m_realFolders.emplace(parent, std::move(realParent)).first;
+    }
+    return isBelow(m_real, it->second / path.filename());
+}
+
 FileRead readPackFile(const fs::path& packDir, const fs::path& file, std::uintmax_t maxBytes)
+{
+    return readPackFile(PackRoot(packDir), file, maxBytes);
+}
+
+FileRead readPackFile(const PackRoot& root, const fs::path& file, std::uintmax_t maxBytes)
 {
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(file, ec)))
         return {std::nullopt, "does not exist"};
-    if (!staysInside(packDir, file))
+    if (!root.contains(file))
         return {std::nullopt, "is a link that leads outside the pack folder"};
     if (!fs::is_regular_file(file, ec))
         return {std::nullopt, "is not a regular file"};
