@@ -6,6 +6,11 @@
 #include <fstream>
 #include <system_error>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 
 namespace sp {
@@ -85,17 +90,33 @@ FileRead readPackFile(const PackRoot& root, const fs::path& file, std::uintmax_t
         return {std::nullopt, "does not exist"};
     if (!root.contains(file))
         return {std::nullopt, "is a link that leads outside the pack folder"};
-    if (!fs::is_regular_file(file, ec))
+    // One open, and the checks on what was opened: a catalog reads thousands of files, and
+    // asking the file system about each by name (type, size, then open) cost a third of it.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) // a dangling link, as before; otherwise unreadable
+        return {std::nullopt, errno == ENOENT || errno == ENOTDIR ? "is not a regular file" : "cannot be read"};
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return {std::nullopt, "cannot be read"};
+    if (!S_ISREG(st.st_mode))
         return {std::nullopt, "is not a regular file"};
-    const std::uintmax_t size = fs::file_size(file, ec);
-    if (ec)
-        return {std::nullopt, "cannot be read: " + ec.message()};
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > maxBytes)
         return {std::nullopt, "is too large (" + std::to_string(size) + " bytes, at most " + sizeText(maxBytes) + ")"};
-    std::ifstream in(file, std::ios::binary);
     std::string text(size, '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(size)))
-        return {std::nullopt, "cannot be read"};
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, text.data() + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return {std::nullopt, "cannot be read"};
+        got += static_cast<std::size_t>(n);
+    }
     return {std::move(text), {}};
 }
 
