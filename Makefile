@@ -18,7 +18,7 @@ FUZZ_SECONDS ?= 60
 
 BENCH_DIR    ?= build-bench
 
-.PHONY: all deps configure build run test fuzz bench clean
+.PHONY: all deps configure build run test fuzz bench perf clean
 
 all: build
 
@@ -55,6 +55,15 @@ bench: deps
 	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DSP_BUILD_TESTS=OFF -DSP_BUILD_BENCH=ON >/dev/null
 	cmake --build $(BENCH_DIR) -j$(JOBS) --target bench_handout
 	$(BENCH_DIR)/bin/bench_handout 1000
+
+# Performance at clinic scale (docs/PERFORMANCE.md): the same Release build, a 20,000-exercise
+# catalog and a 50,000-patient database generated once under build-bench/perf-data/ (kept
+# between runs), every benchmark PERF_RUNS times, one table of medians against the targets.
+PERF_RUNS ?= 5
+perf: deps
+	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DSP_BUILD_TESTS=OFF -DSP_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BENCH_DIR) -j$(JOBS) --target bench_handout bench_catalog bench_db
+	python3 tests/bench/perf.py $(BENCH_DIR) . $(PERF_RUNS)
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(BENCH_DIR)

@@ -22,7 +22,10 @@ void Catalog::addPack(CatalogPack pack, std::vector<Exercise> exercises)
             throw std::invalid_argument("pack \"" + id + "\" repeats exercise id \"" + ex.id + "\"");
 
     m_packs.push_back(std::move(pack));
-    m_exercises.reserve(m_exercises.size() + exercises.size());
+    // Grow geometrically: reserving exactly what each pack needs would move every
+    // exercise already in the catalog once per pack.
+    if (const std::size_t needed = m_exercises.size() + exercises.size(); needed > m_exercises.capacity())
+        m_exercises.reserve(std::max(needed, 2 * m_exercises.capacity()));
     for (Exercise& ex : exercises) {
         ex.pack = id;
         const std::size_t index = m_exercises.size();

@@ -3,46 +3,66 @@
 #include "core/TextFold.h"
 
 #include <algorithm>
+#include <array>
 
 namespace sp {
 namespace {
 
-// How well one query word matches a list of words: whole word 3, start of a word 2,
-// inside a word 1 (inside only for words of three letters or more, to keep noise down).
-int wordMatch(const std::vector<std::string>& words, const std::string& q)
+// How well query word `q` matches word `w`: whole word 3, start of the word 2, inside the
+// word 1 (inside only for query words of three letters or more).
+int wordMatch(const std::string& w, const std::string& q)
 {
-    int best = 0;
-    for (const std::string& w : words) {
-        if (w == q)
-            return 3;
-        if (w.rfind(q, 0) == 0)
-            best = std::max(best, 2);
-        else if (q.size() >= 3 && w.find(q) != std::string::npos)
-            best = std::max(best, 1);
-    }
-    return best;
+    if (w.size() < q.size())
+        return 0;
+    if (w.compare(0, q.size(), q) == 0)
+        return w.size() == q.size() ? 3 : 2;
+    return q.size() >= 3 && w.find(q, 1) != std::string::npos ? 1 : 0;
 }
 
-void appendWords(std::vector<std::string>& to, std::string_view text)
+// The distinct words of an exercise with the fields each occurs in.
+void collect(std::vector<std::pair<std::string, std::uint8_t>>& words, std::string_view folded, std::uint8_t field)
 {
-    for (auto& w : splitWords(foldForSearch(text)))
-        to.push_back(std::move(w));
+    for (std::string& w : splitWords(folded)) {
+        const auto it = std::find_if(words.begin(), words.end(), [&](const auto& p) { return p.first == w; });
+        if (it == words.end())
+            words.emplace_back(std::move(w), field);
+        else
+            it->second |= field;
+    }
 }
 
 } // namespace
 
 void SearchIndex::add(const Exercise& ex)
 {
+    const auto entry = static_cast<std::uint32_t>(m_entries.size());
     Entry e;
     e.name = foldForSearch(ex.name);
-    e.nameWords = splitWords(e.name);
+    std::vector<std::pair<std::string, std::uint8_t>> words;
+    collect(words, e.name, InName);
     for (const std::string& alias : ex.aliases) {
         e.aliases.push_back(foldForSearch(alias));
-        appendWords(e.aliasWords, alias);
+        collect(words, e.aliases.back(), InAlias);
     }
-    appendWords(e.aliasWords, ex.id);
-    appendWords(e.summaryWords, ex.summary);
+    collect(words, foldForSearch(ex.id), InAlias);
+    collect(words, foldForSearch(ex.summary), InSummary);
     m_entries.push_back(std::move(e));
+    for (auto& [word, fields] : words) {
+        auto [it, fresh] = m_wordIds.try_emplace(word, static_cast<std::uint32_t>(m_words.size()));
+        if (fresh) {
+            m_words.push_back(std::move(word));
+            m_postings.emplace_back();
+        }
+        m_postings[it->second].push_back({entry, fields});
+    }
+}
+
+void SearchIndex::clear()
+{
+    m_entries.clear();
+    m_words.clear();
+    m_postings.clear();
+    m_wordIds.clear();
 }
 
 std::vector<SearchIndex::Hit> SearchIndex::search(std::string_view query) const
@@ -52,29 +72,57 @@ std::vector<SearchIndex::Hit> SearchIndex::search(std::string_view query) const
     std::vector<Hit> hits;
     if (words.empty())
         return hits;
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const Entry& e = m_entries[i];
-        int score = 0;
-        bool all = true;
-        for (const std::string& q : words) {
-            const int name = wordMatch(e.nameWords, q);
-            const int alias = wordMatch(e.aliasWords, q);
-            const int summary = wordMatch(e.summaryWords, q);
-            if (name + alias + summary == 0) {
-                all = false;
-                break;
+
+    // Per exercise: the score so far and how many query words it matched. An exercise
+    // that missed a word is out, so only those that matched every word so far are kept.
+    std::vector<int> score(m_entries.size(), 0);
+    std::vector<std::uint32_t> matched(m_entries.size(), 0);
+    // Per query word, the best match in each field (name, alias, summary), per exercise.
+    std::vector<std::array<std::uint8_t, 3>> best(m_entries.size());
+    std::vector<std::uint32_t> touched;
+    for (std::size_t qi = 0; qi < words.size(); ++qi) {
+        const std::string& q = words[qi];
+        touched.clear();
+        for (std::size_t wi = 0; wi < m_words.size(); ++wi) {
+            const int level = wordMatch(m_words[wi], q);
+            if (level == 0)
+                continue;
+            for (const Posting& p : m_postings[wi]) {
+                if (matched[p.entry] != qi)
+                    continue; // missed an earlier query word
+                auto& b = best[p.entry];
+                if (b == std::array<std::uint8_t, 3>{})
+                    touched.push_back(p.entry);
+                const auto l = static_cast<std::uint8_t>(level);
+                if (p.fields & InName)
+                    b[0] = std::max(b[0], l);
+                if (p.fields & InAlias)
+                    b[1] = std::max(b[1], l);
+                if (p.fields & InSummary)
+                    b[2] = std::max(b[2], l);
             }
-            score += std::max({name * 10, alias * 8, summary * 2});
         }
-        if (!all)
-            continue;
+        for (const std::uint32_t entry : touched) {
+            auto& b = best[entry];
+            score[entry] += std::max({b[0] * 10, b[1] * 8, b[2] * 2});
+            matched[entry] = static_cast<std::uint32_t>(qi + 1);
+            b = {};
+        }
+        if (touched.empty())
+            return hits;
+    }
+    // Every exercise left matched the last word, so `touched` holds them all.
+    std::sort(touched.begin(), touched.end());
+    for (const std::uint32_t i : touched) {
+        const Entry& e = m_entries[i];
+        int s = score[i];
         if (e.name == folded)
-            score += 1000;
+            s += 1000;
         else if (std::find(e.aliases.begin(), e.aliases.end(), folded) != e.aliases.end())
-            score += 800;
+            s += 800;
         else if (e.name.rfind(folded, 0) == 0)
-            score += 500;
-        hits.push_back({i, score});
+            s += 500;
+        hits.push_back({i, s});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
     return hits;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,9 +23,27 @@ struct FileRead {
     std::string error;
 };
 
+// A pack folder whose real path (every link followed) is resolved once, with the real
+// paths of its sub-folders as they are asked for: checking that each of thousands of
+// files stays inside the pack must not resolve the whole path again for every file.
+// Keep one only while loading one pack: it does not notice folders that change later.
+class PackRoot {
+public:
+    explicit PackRoot(std::filesystem::path dir);
+    const std::filesystem::path& dir() const { return m_dir; }
+    // True when `path`, with every link followed, is the folder or below it.
+    bool contains(const std::filesystem::path& path) const;
+
+private:
+    std::filesystem::path m_dir;
+    std::filesystem::path m_real; // empty when the folder cannot be resolved
+    mutable std::map<std::filesystem::path, std::filesystem::path> m_realFolders;
+};
+
 // Reads a regular file of at most `maxBytes` that really lies inside `packDir`.
 FileRead readPackFile(const std::filesystem::path& packDir, const std::filesystem::path& file,
                       std::uintmax_t maxBytes);
+FileRead readPackFile(const PackRoot& root, const std::filesystem::path& file, std::uintmax_t maxBytes);
 
 // Where `relative` (as written in a pack file) points inside `packDir`, or the reason it
 // is not allowed: absolute, "..", backslashes, a link leading out, missing, not a file.

@@ -15,13 +15,13 @@ namespace {
 
 class Loader {
 public:
-    Loader(LoadedPack& pack, std::string display) : m_pack(pack), m_display(std::move(display)) {}
+    Loader(LoadedPack& pack, std::string display) : m_pack(pack), m_display(std::move(display)), m_root(pack.folder) {}
 
     // The document in `relative`, or nullopt with its problem recorded.
     std::optional<Json> readJson(const std::string& relative, std::uintmax_t maxBytes)
     {
         ProblemSink sink = sinkFor(relative);
-        const FileRead read = readPackFile(m_pack.folder, m_pack.folder / relative, maxBytes);
+        const FileRead read = readPackFile(m_root, m_pack.folder / relative, maxBytes);
         if (!read.text) {
             sink.add("", read.error);
             return std::nullopt;
@@ -98,6 +98,7 @@ public:
 private:
     LoadedPack& m_pack;
     std::string m_display;
+    PackRoot m_root; // resolved once for the hundreds of files of a pack
 };
 
 } // namespace

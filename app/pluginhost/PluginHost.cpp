@@ -3,9 +3,13 @@
 #include "pluginhost/PackLoader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -168,34 +172,85 @@ private:
     PluginCache m_cache;
 };
 
+struct Job {
+    Found found;
+    const PluginDir* dir;
+};
+
+// Data packs are read, parsed and validated on every core: with tens of thousands of
+// exercises that is most of the start-up. Each pack is loaded on its own (its problems
+// are its own), so the result is the same as loading them one by one, in order.
+std::vector<std::optional<Candidate>> loadPacksInParallel(const std::vector<Job>& jobs, Loader& loader)
+{
+    std::vector<std::optional<Candidate>> loaded(jobs.size());
+    std::vector<std::size_t> packs;
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        if (jobs[i].found.kind == PluginKind::Pack)
+            packs.push_back(i);
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    const auto work = [&] {
+        try {
+            for (std::size_t k = next++; k < packs.size() && !failed; k = next++) {
+                const Job& job = jobs[packs[k]];
+                loaded[packs[k]] = loader.loadPack(job.found.folder, *job.dir);
+            }
+        } catch (...) {
+            if (!failed.exchange(true))
+                failure = std::current_exception();
+        }
+    };
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), packs.size());
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    return loaded;
+}
+
 } // namespace
 
 CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& options)
 {
     CatalogLoad result;
     Loader loader(options);
+    std::vector<Job> jobs;
+    for (const PluginDir& dir : dirs)
+        for (Found& found : pluginFolders(dir, result.folderProblems))
+            jobs.push_back({std::move(found), &dir});
+    std::vector<std::optional<Candidate>> packs = loadPacksInParallel(jobs, loader);
+
     std::vector<Candidate> candidates;
     std::map<std::string, fs::path> folderOfId;
-    for (const PluginDir& dir : dirs) {
-        for (const Found& found : pluginFolders(dir, result.folderProblems)) {
-            Candidate c = found.kind == PluginKind::Pack ? loader.loadPack(found.folder, dir)
-                                                         : loader.loadNative(found.folder, dir);
-            c.report.folder = found.folder;
-            c.report.origin = dir.origin;
-            if (c.usable()) {
-                auto [it, fresh] = folderOfId.emplace(c.report.id, found.folder);
-                if (!fresh)
-                    fail(c, {found.folder.filename().string() +
-                                 (found.kind == PluginKind::Pack ? "/manifest.json" : ""),
-                             found.kind == PluginKind::Pack ? "/id" : "",
-                             "plugin id \"" + c.report.id + "\" is already loaded from " + it->second.string()});
-            }
-            candidates.push_back(std::move(c));
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const Found& found = jobs[i].found;
+        const PluginDir& dir = *jobs[i].dir;
+        // Native plugins run here, one by one: each in its own process, sharing the cache.
+        Candidate c = found.kind == PluginKind::Pack ? std::move(*packs[i]) : loader.loadNative(found.folder, dir);
+        c.report.folder = found.folder;
+        c.report.origin = dir.origin;
+        if (c.usable()) {
+            auto [it, fresh] = folderOfId.emplace(c.report.id, found.folder);
+            if (!fresh)
+                fail(c, {found.folder.filename().string() +
+                             (found.kind == PluginKind::Pack ? "/manifest.json" : ""),
+                         found.kind == PluginKind::Pack ? "/id" : "",
+                         "plugin id \"" + c.report.id + "\" is already loaded from " + it->second.string()});
         }
+        candidates.push_back(std::move(c));
     }
     loader.finish(result);
     checkCrossPackReferences(candidates);
 
+    std::size_t exercises = 0;
+    for (const Candidate& c : candidates)
+        exercises += c.usable() ? c.pack.exercises.size() : 0;
+    result.catalog.reserve(exercises);
     for (Candidate& c : candidates) {
         if (c.usable()) {
             c.report.exerciseCount = c.pack.exercises.size();

@@ -123,14 +123,12 @@ std::vector<FollowUpDue> NoteRepo::due(const Date& until) const
         requireRealDate(errors, "until", until);
         if (!errors.empty())
             throwInvalid(errors.list());
-        // Only the latest note of each patient (by visit date, then id) decides.
+        // Only the latest note of each patient decides; latest_notes keeps it (triggers),
+        // so this is a range of its next_due index instead of a ranking of every note.
         SQLite::Statement st(m_ctx.db,
-                             "SELECT p.id, p.name, n.next_due, n.visit_date FROM "
-                             " (SELECT patient_id, next_due, visit_date, row_number() OVER "
-                             "   (PARTITION BY patient_id ORDER BY visit_date DESC, id DESC) AS recency "
-                             "  FROM follow_up_notes) AS n "
+                             "SELECT p.id, p.name, n.next_due, n.visit_date FROM latest_notes AS n "
                              "JOIN patients AS p ON p.id = n.patient_id "
-                             "WHERE n.recency = 1 AND p.archived = 0 AND n.next_due IS NOT NULL AND n.next_due <= ?1 "
+                             "WHERE n.next_due IS NOT NULL AND n.next_due <= ?1 AND p.archived = 0 "
                              "ORDER BY n.next_due, p.folded_name, p.id");
         bindText(st, 1, until.toString());
         std::vector<FollowUpDue> out;

@@ -7,6 +7,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 using namespace sp;
 using namespace sp::db;
 using namespace sp::test;
@@ -142,6 +144,12 @@ void expectRowsReadable(ClinicStore& store, int version)
         BOOST_TEST(handouts.back().messageId == ""); // logged before Message-IDs were kept
         if (version >= 5)
             BOOST_TEST(handouts.front().messageId == "<0123abcd.1706778000@example.org>");
+        // The follow-ups-due list, kept from each patient's latest note, starts from the
+        // notes already there.
+        const auto due = store.notes().due(Date{2024, 12, 31});
+        BOOST_TEST_REQUIRE(due.size() == 1u);
+        BOOST_TEST((due[0].due == Date{2024, 2, 2}));
+        BOOST_TEST((due[0].lastVisit == Date{2024, 1, 19}));
     }
     const std::optional<ClinicProfile> clinic = store.clinic().get();
     if (version >= 4) {
@@ -157,6 +165,9 @@ void expectRowsReadable(ClinicStore& store, int version)
     auto note = sampleNote(7, Date{2024, 3, 1});
     note.revisionId = 11;
     store.notes().add(note);
+    // A later visit decides from now on.
+    BOOST_TEST_REQUIRE(store.notes().due(Date{2024, 12, 31}).size() == 1u);
+    BOOST_TEST((store.notes().due(Date{2024, 12, 31})[0].due == *note.nextDue));
     BOOST_TEST(store.plans().revise(3, sampleRevision("Progress")) == 2);
     ClinicProfile edited = clinic.value_or(ClinicProfile{});
     edited.name = "Riverside Physio";
@@ -201,6 +212,7 @@ BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
     BOOST_TEST(names.at(2) == "patient_name_search");
     BOOST_TEST(names.at(3) == "clinic_profile");
     BOOST_TEST(names.at(4) == "handout_message_id");
+    BOOST_TEST(names.at(5) == "latest_notes");
 }
 
 BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)

@@ -4,6 +4,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <random>
+
 using namespace sp;
 using namespace sp::db;
 using namespace sp::test;
@@ -177,6 +180,44 @@ BOOST_AUTO_TEST_CASE(lists_patients_due_by_their_latest_note_earliest_first)
     BOOST_TEST((due[1].due == Date{2025, 3, 10}));
     BOOST_TEST(store->notes().due(Date{2025, 3, 4}).empty());
     BOOST_TEST(store->notes().due(Date{2025, 4, 1}).size() == 3u);
+}
+
+// The due list is kept from each patient's latest note as notes are added, so it must not
+// depend on the order they are written in: compare it, for notes written in a random
+// order (visits out of order, several on one day), with the latest note of every patient
+// as listForPatient gives it.
+BOOST_AUTO_TEST_CASE(due_list_follows_the_latest_note_whatever_order_notes_are_written_in)
+{
+    std::mt19937 rng(11);
+    std::vector<std::int64_t> patients{patientId};
+    for (int i = 0; i < 12; ++i)
+        patients.push_back(store->patients().add(samplePatient("Patient " + std::to_string(i))));
+    for (int i = 0; i < 120; ++i) {
+        FollowUpNote n = sampleNote(patients[rng() % patients.size()], Date{2025, 1, 1}.plusDays(rng() % 40));
+        n.nextDue = rng() % 4 == 0 ? std::nullopt : std::optional<Date>(n.visitDate.plusDays(rng() % 30));
+        store->notes().add(n);
+    }
+    store->patients().setArchived(patients[3], true);
+
+    for (const Date until : {Date{2025, 1, 10}, Date{2025, 2, 1}, Date{2025, 2, 20}, Date{2025, 4, 1}}) {
+        BOOST_TEST_CONTEXT("until " << until.toString())
+        {
+            std::vector<std::pair<Date, std::int64_t>> expected;
+            for (const std::int64_t id : patients) {
+                const auto notes = store->notes().listForPatient(id); // newest visit first
+                if (notes.empty() || store->patients().get(id).archived)
+                    continue;
+                if (notes[0].nextDue && *notes[0].nextDue <= until)
+                    expected.emplace_back(*notes[0].nextDue, id);
+            }
+            std::vector<std::pair<Date, std::int64_t>> got;
+            for (const FollowUpDue& d : store->notes().due(until))
+                got.emplace_back(d.due, d.patientId);
+            std::sort(expected.begin(), expected.end());
+            std::sort(got.begin(), got.end());
+            BOOST_TEST((got == expected));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -66,6 +66,7 @@ BOOST_AUTO_TEST_CASE(removes_every_row_of_the_patient_and_keeps_the_others)
     BOOST_TEST(countRows(file, "plan_revisions") == 1);
     BOOST_TEST(countRows(file, "plan_items") == 2);
     BOOST_TEST(countRows(file, "purge_guard") == 0);
+    BOOST_TEST(countRows(file, "latest_notes") == 0);
     BOOST_TEST(store->patients().get(keep).name == "Ann Lee");
     BOOST_TEST(store->check().ok());
 }
@@ -81,6 +82,21 @@ BOOST_AUTO_TEST_CASE(leaves_one_audit_entry_and_the_older_ones_with_the_bare_id)
     BOOST_TEST(entries[0].entityId == id);
     BOOST_TEST(entries[0].details == "{}");
     BOOST_TEST(store->check().auditChain.ok);
+}
+
+BOOST_AUTO_TEST_CASE(takes_the_patient_off_the_follow_ups_due_and_leaves_the_others_due)
+{
+    const auto keep = store->patients().add(samplePatient("Ann Lee"));
+    store->notes().add(sampleNote(keep, Date{2025, 3, 1}));
+    const auto id = addVictim(*store, Victim{});
+    store->notes().add(sampleNote(id, Date{2025, 3, 2}));
+    BOOST_TEST(store->notes().due(Date{2100, 1, 1}).size() == 2u);
+    store->patients().purge(id);
+    const auto due = store->notes().due(Date{2100, 1, 1});
+    BOOST_TEST_REQUIRE(due.size() == 1u);
+    BOOST_TEST(due[0].patientId == keep);
+    BOOST_TEST((due[0].lastVisit == Date{2025, 3, 1}));
+    BOOST_TEST(store->check().ok());
 }
 
 BOOST_AUTO_TEST_CASE(never_gives_a_purged_patients_id_to_someone_new)

@@ -1,0 +1,125 @@
+// Catalog benchmark: load time and peak memory of a large catalog, and search latency.
+// One load per process, so that the peak memory is this load's alone; tests/bench/perf.py
+// runs it several times and takes medians. Prints one JSON object.
+//
+// Usage: bench_catalog load PLUGINS_DIR
+//        bench_catalog search PLUGINS_DIR QUERIES_FILE
+#include "pluginhost/PluginHost.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <time.h>
+
+using namespace sp;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms(Clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
+// A field of /proc/self/status in KiB (VmRSS now, VmHWM the peak so far).
+long statusKb(const std::string& field)
+{
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field + ":", 0) == 0)
+            return std::stol(line.substr(field.size() + 1));
+    return -1;
+}
+
+// CPU time of the whole process (every thread), and of this thread alone: on a shared
+// machine they show the work done, which waiting for a core does not inflate.
+double processCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+}
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+CatalogLoad load(const fs::path& dir)
+{
+    LoadOptions options;
+    options.native.cacheFile = fs::path(); // packs only: nothing to cache
+    return loadCatalog({{dir, PluginOrigin::CommandLine}}, options);
+}
+
+std::size_t problems(const CatalogLoad& c)
+{
+    std::size_t n = c.folderProblems.size();
+    for (const PackReport& r : c.packs)
+        n += r.problems.size();
+    return n;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (argc < 3 || (mode != "load" && mode != "search") || (mode == "search" && argc < 4)) {
+        std::fprintf(stderr, "usage: bench_catalog load PLUGINS_DIR | search PLUGINS_DIR QUERIES_FILE\n");
+        return 2;
+    }
+    const fs::path dir = argv[2];
+    if (mode == "load") {
+        const long rssBefore = statusKb("VmRSS");
+        const double cpuBefore = processCpuMs();
+        const auto start = Clock::now();
+        const CatalogLoad catalog = load(dir);
+        const double loadMs = ms(Clock::now() - start);
+        const double cpuMs = processCpuMs() - cpuBefore;
+        const long peak = statusKb("VmHWM");
+        std::printf("{\"load_ms\": %.1f, \"load_cpu_ms\": %.1f, \"peak_mb\": %.1f, \"exercises\": %zu, \"packs\": %zu, \"problems\": %zu}\n",
+                    loadMs, cpuMs, static_cast<double>(peak - rssBefore) / 1024.0, catalog.catalog.exercises().size(),
+                    catalog.catalog.packs().size(), problems(catalog));
+        return problems(catalog) == 0 ? 0 : 1;
+    }
+
+    const CatalogLoad catalog = load(dir);
+    std::ifstream in(argv[3]);
+    std::vector<std::string> queries;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            queries.push_back(line);
+    std::vector<double> latencies, cpu;
+    std::size_t hits = 0, empty = 0;
+    for (const std::string& q : queries) {
+        const double cpuStart = threadCpuMs();
+        const auto start = Clock::now();
+        const auto found = catalog.catalog.search(q);
+        latencies.push_back(ms(Clock::now() - start));
+        cpu.push_back(threadCpuMs() - cpuStart);
+        hits += found.size();
+        empty += found.empty() ? 1 : 0;
+    }
+    std::printf("{\"search_p50_ms\": %.3f, \"search_p99_ms\": %.3f, \"search_cpu_p99_ms\": %.3f, \"queries\": %zu, \"mean_hits\": %.1f, "
+                "\"no_hits\": %zu}\n",
+                percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(cpu, 0.99), queries.size(),
+                static_cast<double>(hits) / static_cast<double>(queries.size()), empty);
+    return 0;
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs every benchmark of issue 11 several times and prints one Markdown table of medians
+against the targets (`make perf` calls this after a Release build in build-bench/).
+
+Usage: perf.py BENCH_BUILD_DIR SOURCE_DIR [RUNS]
+
+The data is generated under BENCH_BUILD_DIR/perf-data on the first run and kept: the
+catalog by tests/bench/make_catalog.py, the clinic database by `bench_db make`; each is
+made again only when its generator version changes. Each catalog load runs in a fresh
+process so that its peak memory is its own.
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_json(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def medians(samples):
+    return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
+
+
+def handout(bench, runs):
+    """bench_handout prints Markdown rows; keep the single-handout median and the batch rate."""
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([str(bench / "bench_handout"), "1000"], check=True, capture_output=True,
+                             text=True).stdout
+        row = {}
+        for line in out.splitlines():
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if "median of 60" in cells[0]:
+                row["single_ms"] = float(cells[1].split()[0])
+            elif cells[0].startswith("batch of"):
+                row["batch_per_s"] = float(cells[1].split()[0])
+            elif cells[0].startswith("batch CPU time"):
+                row["batch_cpu_ms"] = float(cells[1].split()[0])
+        samples.append(row)
+    return medians(samples)
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    build = Path(sys.argv[1]).resolve()
+    source = Path(sys.argv[2]).resolve()
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    bench = build / "bin"
+    data = build / "perf-data"
+    data.mkdir(exist_ok=True)
+
+    subprocess.run([sys.executable, str(source / "tests/bench/make_catalog.py"),
+                    str(source / "plugins/lumbar/exercises"), str(data / "catalog")], check=True)
+    subprocess.run([str(bench / "bench_db"), "make", str(data / "clinic.db"), str(source / "plugins")], check=True)
+    plugins = str(data / "catalog/plugins")
+    queries = str(data / "catalog/queries.txt")
+
+    print(f"running each benchmark {runs} times (load average {os.getloadavg()[0]:.2f})", file=sys.stderr)
+    # One load first, not counted: it brings the 20,000 files into the page cache, as any
+    # start after the first finds them.
+    run_json([str(bench / "bench_catalog"), "load", plugins])
+    load = medians([run_json([str(bench / "bench_catalog"), "load", plugins]) for _ in range(runs)])
+    search = medians([run_json([str(bench / "bench_catalog"), "search", plugins, queries]) for _ in range(runs)])
+    db = medians([run_json([str(bench / "bench_db"), "query", str(data / "clinic.db")]) for _ in range(runs)])
+    ho = handout(bench, runs)
+
+    # Wall-clock results are what the targets are about. On a shared machine they include
+    # time spent waiting for a core, so the CPU time of the same work is printed beside
+    # them: divided by the cores used it is what an idle machine would take.
+    rows = [
+        ("20k catalog load (100 packs)", f"{load['load_ms']:.0f} ms (CPU {load['load_cpu_ms']:.0f} ms on 2 threads)",
+         "≤ 250 ms", load["load_ms"] <= 250),
+        ("20k catalog peak memory (VmHWM − RSS before)", f"{load['peak_mb']:.0f} MB", "≤ 150 MB",
+         load["peak_mb"] <= 150),
+        ("catalog search p50 (1,000 queries)", f"{search['search_p50_ms']:.2f} ms", "—", None),
+        ("catalog search p99 (1,000 queries)",
+         f"{search['search_p99_ms']:.2f} ms (CPU {search['search_cpu_p99_ms']:.2f} ms)", "≤ 5 ms",
+         search["search_p99_ms"] <= 5),
+        ("patient search p50 (1,000 queries, 50k patients)", f"{db['patient_search_p50_ms']:.2f} ms", "≤ 5 ms",
+         db["patient_search_p50_ms"] <= 5),
+        ("patient search p99",
+         f"{db['patient_search_p99_ms']:.2f} ms (CPU {db['patient_search_cpu_p99_ms']:.2f} ms)", "≤ 5 ms",
+         db["patient_search_p99_ms"] <= 5),
+        ("follow-ups due p50 (500k notes)", f"{db['due_p50_ms']:.2f} ms", "≤ 20 ms", db["due_p50_ms"] <= 20),
+        ("follow-ups due p99", f"{db['due_p99_ms']:.2f} ms (CPU {db['due_cpu_p99_ms']:.2f} ms)", "≤ 20 ms",
+         db["due_p99_ms"] <= 20),
+        ("note insert, synchronous=FULL (200 notes)", f"{db['note_inserts_per_s']:.0f} notes/s "
+         f"({db['note_insert_ms']:.1f} ms each)", "—", None),
+        ("one 10-exercise handout (median of 60)", f"{ho['single_ms']:.1f} ms", "≤ 30 ms", ho["single_ms"] <= 30),
+        ("1,000-handout batch, 2 threads",
+         f"{ho['batch_per_s']:.0f} handouts/s (CPU {ho['batch_cpu_ms']:.1f} ms per handout)", "≥ 100 handouts/s",
+         ho["batch_per_s"] >= 100),
+    ]
+    print(f"\nMedians of {runs} runs; load average {os.getloadavg()[0]:.2f} at the end.\n")
+    print("| measure | result | target | met |\n|---|---|---|---|")
+    for name, result, target, met in rows:
+        print(f"| {name} | {result} | {target} | {'—' if met is None else ('yes' if met else 'NO')} |")
+    print(f"\ncontext: {load['exercises']:.0f} exercises loaded, {search['mean_hits']:.0f} hits per query on "
+          f"average, {db['patient_mean_hits']:.0f} patients per search, {db['due_mean_rows']:.0f} rows per "
+          f"follow-ups-due list")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+// The search index answers exactly as the plain definition of search does: every query
+// word must match a word of the name, the aliases and id, or the summary (whole, start,
+// or inside for three letters or more), ranked by the best field per word plus the
+// whole-name, whole-alias and name-prefix bonuses, ties in the order added. The
+// definition is written out here the simple way (every word of every exercise) and
+// compared with the index on a generated catalog.
+#include "core/SearchIndex.h"
+#include "core/TextFold.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <random>
+
+using namespace sp;
+
+namespace {
+
+int wordMatch(const std::vector<std::string>& words, const std::string& q)
+{
+    int best = 0;
+    for (const std::string& w : words) {
+        if (w == q)
+            return 3;
+        if (w.rfind(q, 0) == 0)
+            best = std::max(best, 2);
+        else if (q.size() >= 3 && w.find(q) != std::string::npos)
+            best = std::max(best, 1);
+    }
+    return best;
+}
+
+std::vector<std::string> wordsOf(const std::vector<std::string>& texts)
+{
+    std::vector<std::string> out;
+    for (const std::string& t : texts)
+        for (std::string& w : splitWords(foldForSearch(t)))
+            out.push_back(std::move(w));
+    return out;
+}
+
+std::vector<SearchIndex::Hit> reference(const std::vector<Exercise>& exercises, const std::string& query)
+{
+    const std::string folded = foldForSearch(query);
+    const std::vector<std::string> words = splitWords(folded);
+    std::vector<SearchIndex::Hit> hits;
+    if (words.empty())
+        return hits;
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+        const Exercise& ex = exercises[i];
+        std::vector<std::string> aliasTexts = ex.aliases;
+        aliasTexts.push_back(ex.id);
+        const auto name = wordsOf({ex.name}), alias = wordsOf(aliasTexts), summary = wordsOf({ex.summary});
+        int score = 0;
+        bool all = true;
+        for (const std::string& q : words) {
+            const int n = wordMatch(name, q), a = wordMatch(alias, q), s = wordMatch(summary, q);
+            if (n + a + s == 0) {
+                all = false;
+                break;
+            }
+            score += std::max({n * 10, a * 8, s * 2});
+        }
+        if (!all)
+            continue;
+        std::vector<std::string> foldedAliases;
+        for (const std::string& a : ex.aliases)
+            foldedAliases.push_back(foldForSearch(a));
+        const std::string foldedName = foldForSearch(ex.name);
+        if (foldedName == folded)
+            score += 1000;
+        else if (std::find(foldedAliases.begin(), foldedAliases.end(), folded) != foldedAliases.end())
+            score += 800;
+        else if (foldedName.rfind(folded, 0) == 0)
+            score += 500;
+        hits.push_back({i, score});
+    }
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchIndex::Hit& a, const SearchIndex::Hit& b) { return a.score > b.score; });
+    return hits;
+}
+
+const std::vector<std::string> kWords{"hip", "hips", "hamstring", "stretch", "Stretching", "release", "psoas",
+                                      "Psóas", "glute", "bridge", "prone", "press-up", "cat", "camel", "90-90",
+                                      "étirement", "Hüfte", "lumbar", "active", "reactive", "the", "a", "QL"};
+
+std::string phrase(std::mt19937& rng, int maxWords)
+{
+    std::string out;
+    const int n = 1 + static_cast<int>(rng() % static_cast<unsigned>(maxWords));
+    for (int i = 0; i < n; ++i)
+        out += (i ? " " : "") + kWords[rng() % kWords.size()];
+    return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(search_index)
+
+BOOST_AUTO_TEST_CASE(ranks_exactly_as_the_plain_definition_of_search)
+{
+    std::mt19937 rng(7);
+    std::vector<Exercise> exercises;
+    SearchIndex index;
+    for (int i = 0; i < 300; ++i) {
+        Exercise ex;
+        ex.id = "ex-" + std::to_string(i) + (i % 7 == 0 ? "-hip" : "");
+        ex.name = phrase(rng, 4);
+        for (int a = 0; a < static_cast<int>(rng() % 3); ++a)
+            ex.aliases.push_back(phrase(rng, 3));
+        ex.summary = phrase(rng, 8);
+        index.add(ex);
+        exercises.push_back(std::move(ex));
+    }
+    std::vector<std::string> queries{"", " - ", "hip", "HIP hip", "str", "ret", "ch", "psoas", "PSOAS stretch",
+                                     "etire", "hufte", "90", "90 90", "q", "ql", "ex 12", "hip stretch release",
+                                     "nothing-like-this"};
+    for (int i = 0; i < 200; ++i) {
+        std::string q = phrase(rng, 3);
+        if (i % 3 == 0) // the start of a word
+            q = q.substr(0, 1 + rng() % q.size());
+        queries.push_back(q);
+    }
+    for (const Exercise& ex : exercises) // whole names: the bonuses
+        if (queries.size() < 300)
+            queries.push_back(ex.name);
+    for (const std::string& q : queries) {
+        BOOST_TEST_CONTEXT("query \"" << q << "\"")
+        {
+            const auto got = index.search(q);
+            const auto want = reference(exercises, q);
+            BOOST_TEST_REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                BOOST_TEST(got[i].index == want[i].index);
+                BOOST_TEST(got[i].score == want[i].score);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(forgets_everything_when_cleared)
+{
+    SearchIndex index;
+    Exercise ex;
+    ex.id = "bridge-hold";
+    ex.name = "Bridge hold";
+    index.add(ex);
+    BOOST_TEST(index.search("bridge").size() == 1u);
+    index.clear();
+    BOOST_TEST(index.search("bridge").empty());
+    index.add(ex);
+    BOOST_TEST(index.search("bridge").size() == 1u);
+    BOOST_TEST(index.search("bridge")[0].index == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
