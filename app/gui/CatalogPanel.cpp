@@ -18,6 +18,22 @@
 namespace sp::gui {
 namespace {
 
+// A list that asks for each row only when it is shown: a catalog of 20,000 exercises
+// costs nothing until scrolled, and a thumbnail is drawn the first time its row appears.
+class VirtualList : public wxListCtrl {
+public:
+    VirtualList(wxWindow* parent)
+        : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_VIRTUAL)
+    {
+    }
+    std::function<wxString(long row, long column)> text;
+    std::function<int(long row)> image;
+
+private:
+    wxString OnGetItemText(long row, long column) const override { return text ? text(row, column) : wxString(); }
+    int OnGetItemImage(long row) const override { return image ? image(row) : -1; }
+};
+
 template <class E> wxChoice* enumChoice(wxWindow* parent, const wxString& any, wxString (*label)(E))
 {
     auto* choice = new wxChoice(parent, wxID_ANY);
@@ -115,7 +131,17 @@ CatalogPanel::CatalogPanel(wxWindow* parent, const Catalog& catalog)
     for (const CatalogPack& pack : catalog.packs())
         m_pack->Append(wxs(pack.manifest.name.empty() ? pack.manifest.id : pack.manifest.name));
     m_pack->SetSelection(0);
-    m_list = new wxListCtrl(top, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    auto* list = new VirtualList(top);
+    list->text = [this](long row, long column) {
+        const Exercise& e = *m_shown.at(static_cast<std::size_t>(row));
+        return column == 0 ? wxs(e.name) : typeLabel(e.type);
+    };
+    list->image = [this](long row) { return m_thumbs.indexFor(*m_shown.at(static_cast<std::size_t>(row))); };
+    m_list = list;
+    m_list->SetMinSize(FromDIP(wxSize(240, 120))); // the splitter decides the width, not the columns
+    // The row height follows the image list's first image, so have one before the first row.
+    if (!catalog.filter({}).empty())
+        m_thumbs.indexFor(*catalog.filter({}).front());
     m_list->SetImageList(m_thumbs.list(), wxIMAGE_LIST_SMALL);
     m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(200));
     m_list->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(112));
@@ -227,11 +253,10 @@ void CatalogPanel::refilter()
     m_shown = text.find_first_not_of(' ') == std::string::npos ? m_catalog.filter(filter)
                                                                 : m_catalog.search(text, filter);
     m_list->Freeze();
-    m_list->DeleteAllItems();
-    for (std::size_t i = 0; i < m_shown.size(); ++i) {
-        const long row = m_list->InsertItem(static_cast<long>(i), wxs(m_shown[i]->name), m_thumbs.indexFor(*m_shown[i]));
-        m_list->SetItem(row, 1, typeLabel(m_shown[i]->type));
-    }
+    if (m_list->GetItemCount() > 0)
+        m_list->SetItemState(-1, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED); // every row
+    m_list->SetItemCount(static_cast<long>(m_shown.size()));
+    m_list->Refresh();
     m_list->Thaw();
     if (!m_shown.empty())
         select(0);

@@ -17,8 +17,12 @@ namespace sp::gui {
 
 DosageEditor::DosageEditor(wxWindow* parent) : wxPanel(parent, wxID_ANY)
 {
-    m_title = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    // A long exercise name is cut with "…" rather than widening the window: the pane's
+    // width decides, never the name's (a too-wide label once grew the window each launch).
+    m_title = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                               wxST_ELLIPSIZE_END | wxST_NO_AUTORESIZE);
     m_title->SetFont(m_title->GetFont().Bold());
+    m_title->SetMinSize(wxSize(FromDIP(60), -1));
     auto* grid = new wxFlexGridSizer(2, FromDIP(4), FromDIP(8));
     for (std::size_t i = 0; i < kDosageFields.size(); ++i) {
         const DosageField& f = kDosageFields[i];
@@ -48,7 +52,7 @@ DosageEditor::DosageEditor(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     m_plain->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(m_title, 0, wxBOTTOM, FromDIP(4));
+    sizer->Add(m_title, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     sizer->Add(grid, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     sizer->Add(new wxStaticText(this, wxID_ANY, _("N&ote")), 0);
     sizer->Add(m_note, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
@@ -71,6 +75,7 @@ void DosageEditor::show(const PlanItem* item)
         return;
     }
     m_title->SetLabel(wxString::Format(_("Dosage of %s"), wxs(item->snapshot.name)));
+    m_title->SetToolTip(wxs(item->snapshot.name));
     for (std::size_t i = 0; i < kDosageFields.size(); ++i) {
         const int value = item->dosage.*kDosageFields[i].member;
         if (m_spins[i]->GetValue() != value)
@@ -83,6 +88,7 @@ void DosageEditor::show(const PlanItem* item)
         m_note->ChangeValue(wxs(item->note));
     m_plain->SetLabel(wxs(describe(item->dosage)));
     m_plain->Wrap(std::max(FromDIP(120), GetClientSize().x));
+    m_plain->SetMinSize(wxSize(FromDIP(60), -1));
     m_updating = false;
     Layout();
 }

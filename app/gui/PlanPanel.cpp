@@ -78,6 +78,9 @@ PlanPanel::PlanPanel(wxWindow* parent, PlanEditor& editor)
     m_goals->SetToolTip(_("Goals in the patient's words, one a line"));
     m_goals->SetMinSize(wxSize(-1, FromDIP(52)));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    // A report list asks for the width of all its columns; the splitters decide instead,
+    // or long dosages would widen the window at every start.
+    m_list->SetMinSize(FromDIP(wxSize(240, 120)));
     m_list->SetImageList(m_thumbs.list(), wxIMAGE_LIST_SMALL);
     m_list->AppendColumn(_("Exercise"), wxLIST_FORMAT_LEFT, FromDIP(220));
     m_list->AppendColumn(_("Dosage"), wxLIST_FORMAT_LEFT, FromDIP(250));

@@ -3,6 +3,7 @@
 #include "gui/AppSettings.h"
 #include "gui/ErrorDialog.h"
 #include "gui/MainFrame.h"
+#include "gui/StartupProbe.h"
 #include "gui/WxText.h"
 
 #include <wx/cmdline.h>
@@ -93,6 +94,8 @@ bool StretchPlanApp::OnInit()
     if (!openWorkspace())
         return false;
     auto* frame = new MainFrame(*m_workspace);
+    m_frame = frame;
+    m_probe = StartupProbe::fromEnvironment();
     frame->Show();
     if (const wxString warnings = loadWarnings(*m_workspace); !warnings.empty())
         wxMessageBox(warnings, _("Some exercise packs were not loaded"), wxOK | wxICON_WARNING, frame);
@@ -114,6 +117,13 @@ bool StretchPlanApp::openWorkspace()
         m_workspace->loadTemplatesAndThresholds();
         progress.Update(3);
     });
+}
+
+int StretchPlanApp::FilterEvent(wxEvent& event)
+{
+    if (m_probe)
+        m_probe->onEvent(event, m_frame);
+    return wxApp::FilterEvent(event);
 }
 
 int StretchPlanApp::OnRun()

@@ -11,6 +11,9 @@
 
 namespace sp::gui {
 
+class MainFrame;
+class StartupProbe;
+
 class StretchPlanApp : public wxApp {
 public:
     bool OnInit() override;
@@ -19,6 +22,7 @@ public:
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     bool OnExceptionInMainLoop() override;
+    int FilterEvent(wxEvent& event) override;
 
 private:
     bool openWorkspace();
@@ -26,6 +30,8 @@ private:
     WorkspaceOptions m_options;
     bool m_versionOnly = false;
     std::unique_ptr<Workspace> m_workspace;
+    MainFrame* m_frame = nullptr;
+    StartupProbe* m_probe = nullptr; // the start-up benchmark's hook, when asked for
 };
 
 // Warnings about packs and templates that failed to load, one line each; empty if none.
