@@ -62,7 +62,7 @@ bench: deps
 PERF_RUNS ?= 5
 perf: deps
 	@cmake -S . -B $(BENCH_DIR) -DCMAKE_BUILD_TYPE=Release -DSP_BUILD_TESTS=OFF -DSP_BUILD_BENCH=ON >/dev/null
-	cmake --build $(BENCH_DIR) -j$(JOBS) --target bench_handout bench_catalog bench_db
+	cmake --build $(BENCH_DIR) -j$(JOBS) --target bench_handout bench_catalog bench_db stretchplan stretchplan-cli stretchplan-plugin-runner native-hello
 	python3 tests/bench/perf.py $(BENCH_DIR) . $(PERF_RUNS)
 
 clean:

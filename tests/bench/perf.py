@@ -69,6 +69,10 @@ def main():
     search = medians([run_json([str(bench / "bench_catalog"), "search", plugins, queries]) for _ in range(runs)])
     db = medians([run_json([str(bench / "bench_db"), "query", str(data / "clinic.db")]) for _ in range(runs)])
     ho = handout(bench, runs)
+    gui = None
+    if (bench / "stretchplan").exists():
+        gui = run_json(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable,
+                        str(source / "tests/bench/gui_start.py"), str(bench), plugins, str(runs)])
 
     # Wall-clock results are what the targets are about. On a shared machine they include
     # time spent waiting for a core, so the CPU time of the same work is printed beside
@@ -97,6 +101,14 @@ def main():
          f"{ho['batch_per_s']:.0f} handouts/s (CPU {ho['batch_cpu_ms']:.1f} ms per handout)", "≥ 100 handouts/s",
          ho["batch_per_s"] >= 100),
     ]
+    if gui:
+        rows += [
+            ("GUI cold start to first paint, built-in catalog (Xvfb)", f"{gui['start_builtin_ms']:.0f} ms",
+             "≤ 500 ms", gui["start_builtin_ms"] <= 500),
+            ("GUI cold start to first paint, 20k catalog (Xvfb)", f"{gui['start_20k_ms']:.0f} ms", "≤ 1.5 s",
+             gui["start_20k_ms"] <= 1500),
+            ("GUI peak memory, patient with a 10-exercise plan open", f"{gui['patient_peak_mb']:.0f} MB", "—", None),
+        ]
     print(f"\nMedians of {runs} runs; load average {os.getloadavg()[0]:.2f} at the end.\n")
     print("| measure | result | target | met |\n|---|---|---|---|")
     for name, result, target, met in rows:
