@@ -233,6 +233,28 @@ BOOST_AUTO_TEST_CASE(the_next_window_shows_the_last_patient)
     BOOST_TEST(frame->patientList().selectedId() == id);
 }
 
+BOOST_AUTO_TEST_CASE(the_next_window_has_the_same_size_even_with_a_long_plan_open)
+{
+    // A patient whose plan has long exercise names and dosages: what once made every start
+    // a little wider than the last, because the lists asked for all their columns.
+    frame->addPatient(newPatient("Ida Size", DirectionalPreference::ExtensionRelieves));
+    BOOST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Extension bias"));
+    BOOST_TEST(frame->saveRevision("For the size test") == 1);
+    frame->SetSize(frame->FromDIP(wxSize(1280, 760)));
+    pump();
+    const wxSize before = frame->GetSize();
+    for (int start = 0; start < 2; ++start) {
+        BOOST_REQUIRE(frame->Close());
+        pump();
+        frame = new gui::MainFrame(*workspace);
+        frame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+        frame->Show();
+        pump();
+        BOOST_TEST(frame->GetSize().x == before.x, "start " << start << ": " << frame->GetSize().x << " vs " << before.x);
+        BOOST_TEST(frame->GetSize().y == before.y, "start " << start << ": " << frame->GetSize().y << " vs " << before.y);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(typing_in_the_catalog_search_filters_as_you_type)
 {
     // Real key presses through the X server (XTest), as a clinician types them.
