@@ -1,5 +1,6 @@
 #include "gui/ClinicDialog.h"
 
+#include "gui/FieldMessages.h"
 #include "gui/WxText.h"
 #include "pluginhost/PackFiles.h"
 
@@ -118,22 +119,11 @@ ClinicProfile ClinicDialog::profile() const
 
 bool ClinicDialog::validateNow()
 {
-    std::map<std::string, wxString> problems;
-    for (const FieldError& e : validate(profile()))
-        problems[e.field] += (problems[e.field].empty() ? "" : "; ") + wxs(e.message);
-    bool ok = true;
-    for (auto& [key, message] : m_messages) {
-        const auto it = problems.find(key);
-        const wxString text = it == problems.end() ? wxString() : it->second;
-        ok = ok && text.empty();
-        if (message->GetLabel() != text)
-            message->SetLabel(text);
-    }
-    for (const auto& [key, text] : problems)
-        if (!m_messages.count(key)) {
-            ok = false;
-            m_logoInfo->SetLabel(wxs(key) + ": " + text);
-        }
+    FieldMessages problems;
+    addFieldErrors(problems, validate(profile()));
+    for (const auto& [key, text] : showFieldMessages(problems, m_messages))
+        m_logoInfo->SetLabel(wxs(key) + ": " + text);
+    const bool ok = problems.empty();
     if (auto* okButton = FindWindow(wxID_OK))
         okButton->Enable(ok);
     Layout();

@@ -1,5 +1,6 @@
 #include "gui/PatientDialog.h"
 
+#include "gui/FieldMessages.h"
 #include "gui/EnumLabels.h"
 #include "gui/WxText.h"
 
@@ -88,23 +89,13 @@ Patient PatientDialog::patient() const
 
 bool PatientDialog::validateNow()
 {
-    std::map<std::string, wxString> problems;
+    FieldMessages problems;
     const std::string dob = u8(m_fields["date_of_birth"]->GetValue().Strip(wxString::both));
     if (!dob.empty() && !Date::parse(dob))
         problems["date_of_birth"] = _("is not a date: write it as YYYY-MM-DD, e.g. 1980-06-15");
-    for (const FieldError& e : validate(patient()))
-        problems[e.field] += (problems[e.field].empty() ? "" : "; ") + wxs(e.message);
-    bool ok = true;
-    for (auto& [key, message] : m_messages) {
-        const auto it = problems.find(key);
-        const wxString text = it == problems.end() ? wxString() : it->second;
-        ok = ok && text.empty();
-        if (message->GetLabel() != text)
-            message->SetLabel(text);
-    }
-    for (const auto& [key, text] : problems)
-        if (!m_messages.count(key))
-            ok = false;
+    addFieldErrors(problems, validate(patient()));
+    (void)showFieldMessages(problems, m_messages); // every field of a patient has its place
+    const bool ok = problems.empty();
     if (m_ok)
         m_ok->Enable(ok);
     Layout();
