@@ -13,6 +13,7 @@
 #include <wx/artprov.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/persist.h>
 #include <wx/persist/splitter.h>
 #include <wx/persist/toplevel.h>
@@ -124,12 +125,17 @@ void MainFrame::buildMenus()
 
 void MainFrame::buildLayout()
 {
-    // patients | (header over: catalog | ((plan | dosage) over guidance))
+    // patients | (header over tabs; the Plan tab: catalog | ((plan | dosage) over guidance))
     m_mainSplit = makeSplitter(this, "MainSplitter");
     m_patients = new PatientListPanel(m_mainSplit, m_workspace);
     auto* right = new wxPanel(m_mainSplit, wxID_ANY);
     m_header = new PatientHeader(right);
-    m_workSplit = makeSplitter(right, "WorkSplitter");
+    m_tabs = new wxNotebook(right, wxID_ANY);
+    m_tabs->SetName("MainTabs");
+    // Otherwise the tabs ask for the best size of their largest page, and the window would
+    // grow to it at every start.
+    m_tabs->SetMinSize(FromDIP(wxSize(400, 300)));
+    m_workSplit = makeSplitter(m_tabs, "WorkSplitter");
     m_catalog = new CatalogPanel(m_workSplit, m_workspace.catalog());
     m_planSplit = makeSplitter(m_workSplit, "PlanSplitter");
     m_builderSplit = makeSplitter(m_planSplit, "BuilderSplitter");
@@ -145,10 +151,11 @@ void MainFrame::buildLayout()
     m_planSplit->SplitHorizontally(m_builderSplit, m_guidance);
     m_workSplit->SplitVertically(m_catalog, m_planSplit);
     m_mainSplit->SplitVertically(m_patients, right);
+    m_tabs->AddPage(m_workSplit, _("Plan"), true);
 
     auto* rightSizer = new wxBoxSizer(wxVERTICAL);
     rightSizer->Add(m_header, 0, wxEXPAND);
-    rightSizer->Add(m_workSplit, 1, wxEXPAND);
+    rightSizer->Add(m_tabs, 1, wxEXPAND);
     right->SetSizer(rightSizer);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_mainSplit, 1, wxEXPAND);

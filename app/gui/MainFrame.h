@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+class wxNotebook;
 class wxSplitterWindow;
 
 namespace sp::gui {
@@ -42,6 +43,8 @@ public:
     PlanPanel& planPanel() { return *m_plan; }
     DosageEditor& dosageEditor() { return *m_dosage; }
     GuidancePanel& guidancePanel() { return *m_guidance; }
+    // The right-hand tabs: the plan builder first; the handout and follow-up tabs follow.
+    wxNotebook& tabs() { return *m_tabs; }
 
     // --- patients
     std::int64_t addPatient(const Patient& patient); // stores and shows it; 0 on failure (dialog shown)
@@ -105,6 +108,7 @@ private:
     std::function<UnsavedChoice()> m_unsavedPrompt;
     bool m_refreshing = false;
 
+    wxNotebook* m_tabs = nullptr;
     wxSplitterWindow* m_mainSplit = nullptr;
     wxSplitterWindow* m_workSplit = nullptr;
     wxSplitterWindow* m_planSplit = nullptr;
