@@ -1,5 +1,5 @@
-// Running the guidance rules for a stored plan, printing what they find, and holding
-// handouts back while a blocker stands.
+// Running the guidance rules for a stored plan and printing what they find; the rule
+// that holds handouts back is sp_delivery's (GuidanceGate.h), shared with the desktop app.
 #pragma once
 
 #include "cli/CliContext.h"
@@ -18,12 +18,6 @@ std::vector<Finding> checkPlan(CliContext& ctx, const Plan& plan, const PlanRevi
 // "warning  direction.flexion-vs-extension-preference  Knee hug moves ..." lines.
 std::string findingsText(const std::vector<Finding>& findings);
 Json findingsJson(const std::vector<Finding>& findings);
-
-// For actions that hand the plan to the patient (handout export, e-mail): refuses with
-// exit 4 while a blocker stands, unless the clinician gives an override reason, which
-// the audit log records.
-void enforceGuidance(CliContext& ctx, const Plan& plan, const PlanRevision& revision, const std::string& action,
-                     const std::string& overrideReason);
 
 inline constexpr int kExitBlocked = 4;
 

@@ -4,8 +4,8 @@
 #include "cli/PlanHandout.h"
 #include "cli/TextFormat.h"
 #include "core/PlanJson.h"
+#include "delivery/HandoutLog.h"
 #include "handout/HandoutBuilder.h"
-#include "hash/Sha256.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PluginDirs.h"
@@ -79,7 +79,7 @@ void addStatelessHandout(CLI::App& app, CliContext& ctx, int& exitCode)
             throw CliError("--out takes one --plan; use --out-dir for several", kExitUsage);
         if (!o->outDir.empty() && !fs::is_directory(o->outDir))
             throw CliError("--out-dir " + o->outDir + ": no such folder");
-        const Renderer renderer(*o);
+        const delivery::HandoutRenderer renderer(*o);
         const ClinicProfile clinic = brandingFromFolder(o->branding);
         ctx.load(); // the catalog, loaded once before the workers start
         std::vector<std::pair<std::string, fs::path>> jobs;
@@ -142,12 +142,8 @@ void addPlanExport(CLI::App& app, CliContext& ctx, int& exitCode)
         const std::int64_t planId = parseRecordId(o->plan, "plan");
         const PlanHandout h = writePlanHandout(ctx, planId, o->revision, *o, "export", o->overrideReason, o->out);
 
-        HandoutRecord record;
-        record.revisionId = h.revision.id;
-        record.channel = HandoutChannel::Pdf;
-        record.recipient = fs::path(o->out).filename().string();
-        record.sha256 = sha256FileHex(o->out);
-        ctx.store().handouts().add(record);
+        delivery::logHandout(ctx.store(), h.revision.id, HandoutChannel::Pdf, fs::path(o->out).filename().string(),
+                             o->out);
         ctx.out() << o->out << '\n';
         exitCode = kExitOk;
     });

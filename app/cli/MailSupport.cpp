@@ -1,13 +1,11 @@
 #include "cli/MailSupport.h"
 
+#include "delivery/DeliveryContext.h"
+#include "delivery/MailSetup.h"
 #include "mail/MailError.h"
 #include "mail/PasswordStore.h"
 #include "mail/SmtpSender.h"
-#include "pluginhost/PluginDirs.h"
-#include "settings/SettingsFile.h"
 
-#include <cstdlib>
-#include <fstream>
 #include <ostream>
 
 #include <fcntl.h>
@@ -19,14 +17,13 @@ namespace fs = std::filesystem;
 namespace sp::cli {
 namespace {
 
-constexpr const char* kPasswordVariable = "SP_SMTP_PASSWORD";
-
 // Reads one line from the terminal with echo off. Throws CliError without a terminal.
 std::string promptPassword(const std::string& prompt)
 {
     const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (tty < 0)
-        throw CliError("no SMTP password: there is no terminal to ask on; set " + std::string(kPasswordVariable) +
+        throw CliError("no SMTP password: there is no terminal to ask on; set " +
+                       std::string(delivery::kPasswordVariable) +
                        ", give --password-file FILE, or store it with 'mail configure --password-store keyring|file'");
     termios saved{};
     const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
@@ -47,18 +44,12 @@ std::string promptPassword(const std::string& prompt)
     return line;
 }
 
-std::optional<std::string> givenPassword(const std::string& passwordFile)
+// A DeliveryError (it names what and where) becomes a CliError, exit 3.
+template <class F> auto cliStep(F&& step)
 {
-    if (const char* fromEnv = std::getenv(kPasswordVariable); fromEnv && *fromEnv)
-        return std::string(fromEnv);
-    if (passwordFile.empty())
-        return std::nullopt;
     try {
-        auto password = mail::readPasswordFile(passwordFile);
-        if (!password)
-            throw CliError("--password-file " + passwordFile + ": no such file");
-        return password;
-    } catch (const mail::MailError& e) {
+        return step();
+    } catch (const delivery::DeliveryError& e) {
         throw CliError(e.what());
     }
 }
@@ -67,36 +58,17 @@ std::optional<std::string> givenPassword(const std::string& passwordFile)
 
 fs::path settingsPath()
 {
-    try {
-        return defaultSettingsPath();
-    } catch (const SettingsError& e) {
-        throw CliError(e.what());
-    }
+    return cliStep([] { return delivery::mailSettingsPath(); });
 }
 
 std::optional<mail::MailSettings> loadMailSettings()
 {
-    const fs::path path = settingsPath();
-    Json section;
-    try {
-        section = SettingsFile::load(path).section("mail");
-    } catch (const SettingsError& e) {
-        throw CliError(e.what());
-    }
-    if (section.empty())
-        return std::nullopt;
-    std::vector<Problem> problems;
-    ProblemSink sink(path.string(), problems);
-    auto settings = mail::parseMailSettings(section, sink);
-    if (!settings)
-        throw CliError("the mail settings cannot be used (run 'stretchplan-cli mail configure' again):" +
-                       describeProblems(problems));
-    return settings;
+    return cliStep([] { return delivery::loadMailSettings(); });
 }
 
 std::vector<fs::path> emailTemplateDirs()
 {
-    return {settingsPath().parent_path() / "templates" / "email", builtInDataDir() / "templates" / "email"};
+    return cliStep([] { return delivery::emailTemplateDirs(); });
 }
 
 std::string securityLabel(mail::MailSecurity s)
@@ -118,30 +90,8 @@ void addPasswordFileOption(CLI::App* cmd, std::string& passwordFile)
 
 std::string obtainPassword(const mail::MailSettings& s, const fs::path& settingsFile, const std::string& passwordFile)
 {
-    if (s.username.empty())
-        return {};
-    if (auto given = givenPassword(passwordFile))
-        return *given;
-    try {
-        switch (s.passwordStorage) {
-        case mail::PasswordStorage::Keyring:
-            if (mail::keyringReachable()) {
-                if (auto stored = mail::keyringLookup(s))
-                    return *stored;
-                throw CliError("the keyring holds no SMTP password for " + s.username + "@" + s.host +
-                               ": run 'stretchplan-cli mail configure' again");
-            }
-            break; // no keyring in this session: ask instead
-        case mail::PasswordStorage::File:
-            if (auto stored = mail::readPasswordFile(mail::passwordFilePath(settingsFile)))
-                return *stored;
-            throw CliError("no SMTP password file " + mail::passwordFilePath(settingsFile).string() +
-                           ": run 'stretchplan-cli mail configure' again");
-        case mail::PasswordStorage::Ask: break;
-        }
-    } catch (const mail::MailError& e) {
-        throw CliError(e.what());
-    }
+    if (auto stored = cliStep([&] { return delivery::storedPassword(s, settingsFile, passwordFile); }))
+        return *stored;
     return promptPassword("SMTP password for " + s.username + "@" + s.host + ": ");
 }
 
@@ -157,7 +107,7 @@ void storePassword(const mail::MailSettings& s, const fs::path& settingsFile, co
         if (s.passwordStorage == mail::PasswordStorage::Keyring && !mail::keyringReachable())
             throw CliError("no keyring (Secret Service) answers in this session: choose --password-store ask, or "
                            "--password-store file to keep it in a file only you can read");
-        std::string password = givenPassword(passwordFile).value_or("");
+        std::string password = cliStep([&] { return delivery::givenPassword(passwordFile); }).value_or("");
         if (password.empty())
             password = promptPassword("SMTP password for " + s.username + "@" + s.host + ": ");
         if (password.empty())

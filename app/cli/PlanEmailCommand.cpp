@@ -4,20 +4,14 @@
 #include "cli/ArgParsing.h"
 #include "cli/MailSupport.h"
 #include "cli/PlanHandout.h"
-#include "handout/HandoutBuilder.h"
-#include "hash/Sha256.h"
+#include "delivery/HandoutMail.h"
 #include "mail/Address.h"
 #include "mail/EmailTemplate.h"
 #include "mail/Headers.h"
 #include "mail/MailError.h"
 #include "mail/XdgEmail.h"
-#include "settings/XdgDirs.h"
 
-#include <ctime>
 #include <ostream>
-#include <system_error>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -30,46 +24,13 @@ struct Options : HandoutOptions {
     bool compose = false;
 };
 
-std::string firstName(const std::string& name)
-{
-    const std::size_t start = name.find_first_not_of(' ');
-    if (start == std::string::npos)
-        return name;
-    return name.substr(start, name.find(' ', start) - start);
-}
-
-std::string contactLine(const ClinicProfile& clinic)
-{
-    std::string line;
-    for (const std::string* part : {&clinic.phone, &clinic.email, &clinic.web})
-        if (!part->empty())
-            line += (line.empty() ? "" : " \u00b7 ") + *part;
-    return line;
-}
-
-// The folder the PDF is written to: --pdf-dir, or the outbox in the data folder, which
-// only its owner may enter (the PDF holds patient data).
-fs::path outboxDir(const std::string& given)
-{
-    if (!given.empty()) {
-        if (!fs::is_directory(given))
-            throw CliError("--pdf-dir " + given + ": no such folder");
-        return given;
-    }
-    const fs::path data = userDataDir();
-    if (data.empty())
-        throw CliError("no folder for the handout: HOME is not set; give --pdf-dir DIR");
-    std::error_code ec;
-    fs::create_directories(data / "outbox", ec);
-    fs::permissions(data / "outbox", fs::perms::owner_all, ec);
-    return data / "outbox";
-}
-
 template <class F> auto mailStep(F&& step)
 {
     try {
         return step();
     } catch (const mail::MailError& e) {
+        throw CliError(e.what());
+    } catch (const delivery::DeliveryError& e) {
         throw CliError(e.what());
     }
 }
@@ -85,65 +46,35 @@ void run(CliContext& ctx, const Options& o)
         throw CliError("no SMTP server configured: run 'stretchplan-cli mail configure --host ... --from ...', or "
                        "give --compose to open the message in your own mail program");
     const auto tmpl = mailStep([&] { return mail::loadEmailTemplate(o.emailTemplate, emailTemplateDirs()); });
-    const fs::path dir = outboxDir(o.pdfDir);
+    const fs::path dir = mailStep([&] { return delivery::outboxDir(o.pdfDir); });
     std::string password;
     if (settings && !o.compose)
         password = obtainPassword(*settings, settingsPath(), o.passwordFile);
 
-    const fs::path partial = dir / (".plan-" + std::to_string(planId) + "-" + std::to_string(::getpid()) + ".pdf");
-    PlanHandout h;
-    try {
-        h = writePlanHandout(ctx, planId, o.revision, o, "email", o.overrideReason, partial);
-    } catch (...) {
-        std::error_code ec;
-        fs::remove(partial, ec);
-        throw;
-    }
-    const std::string attachmentName = mail::attachmentFileName(h.date.toString());
-    const fs::path pdf = dir / ("plan-" + std::to_string(planId) + "-r" + std::to_string(h.revision.number) + "-" +
-                                attachmentName);
-    fs::rename(partial, pdf);
+    delivery::DeliveryContext dc = deliveryContext(ctx);
+    delivery::OutboxHandout h;
+    gated(ctx, [&] { h = delivery::writeOutboxHandout(dc, planId, o.revision, o, "email", o.overrideReason, dir); });
+    warnOverride(ctx, h.written.overridden.size());
+    printWarnings(ctx, h.pdf.string(), h.written.warnings);
 
-    const ClinicProfile clinic = ctx.clinicProfile();
-    mail::TemplateValues values{clinic.name, firstName(h.patient.name),
-                                h.nextFollowUp ? handout::longDate(*h.nextFollowUp) : "", contactLine(clinic)};
     mail::MailMessage m;
-    m.fromName = settings && !settings->fromName.empty() ? settings->fromName : clinic.name;
-    m.fromAddress = settings ? settings->fromAddress : "";
-    m.to = o.to;
-    m.attachmentPath = pdf;
-    m.attachmentName = attachmentName;
     try {
-        m.subject = o.subject.empty() ? mail::fillTemplate(tmpl.subject, values) : o.subject;
-        m.body = mail::fillTemplate(tmpl.body, values);
+        delivery::MailText text = delivery::handoutMailText(tmpl, dc.clinic, h.written.handout);
+        if (!o.subject.empty())
+            text.subject = o.subject;
+        m = delivery::handoutMessage(settings.value_or(mail::MailSettings{}), dc.clinic, o.to, text, h);
         if (o.compose) {
-            mail::composeWithXdgEmail({m.to, m.subject, m.body, pdf});
-            ctx.out() << pdf.string() << '\n';
+            mail::composeWithXdgEmail({m.to, m.subject, m.body, h.pdf});
+            ctx.out() << h.pdf.string() << '\n';
             ctx.err() << "opened the message in your mail program; it is not logged as sent, because StretchPlan "
                          "cannot see whether you send it\n";
             return;
         }
-        m.prepare(std::time(nullptr));
-        m.check();
     } catch (const mail::MailError& e) {
-        throw CliError(std::string(e.what()) + "\nnothing was sent; the handout is kept at " + pdf.string());
+        throw CliError(std::string(e.what()) + "\nnothing was sent; the handout is kept at " + h.pdf.string());
     }
-    sendOrFail(*settings, password, m, pdf);
-
-    HandoutRecord record;
-    record.revisionId = h.revision.id;
-    record.channel = HandoutChannel::Email;
-    record.recipient = m.to;
-    record.sha256 = sha256FileHex(pdf);
-    record.messageId = m.messageId;
-    try {
-        ctx.store().handouts().add(record);
-    } catch (const std::exception& e) {
-        throw CliError("the e-mail was sent (Message-ID " + m.messageId + ") but could not be logged: " + e.what() +
-                       "\nthe handout is kept at " + pdf.string());
-    }
-    std::error_code ec;
-    fs::remove(pdf, ec); // sent and logged by its hash: no copy of patient data lingers
+    mailStep([&] { delivery::sendHandoutMail(*settings, password, m); });
+    mailStep([&] { delivery::logSentMail(ctx.store(), h.written.handout.revision.id, m); });
     ctx.out() << "sent to " << m.to << " (Message-ID " << m.messageId << ")\n";
 }
 

@@ -1,63 +1,40 @@
-// Making the PDF handout of a stored plan revision, shared by `plan export` and
-// `plan email` so that an e-mailed handout is exactly the one `plan export` writes.
+// The command line's side of making handouts: the handout options, the delivery context
+// from CliContext, and a blocker turned into exit 4. The handout itself is made by
+// sp_delivery, as the desktop app makes it.
 #pragma once
 
 #include "cli/CliContext.h"
-#include "handout/FontSet.h"
-#include "handout/HandoutContent.h"
-#include "handout/HandoutLayout.h"
-#include "handout/HandoutTemplate.h"
-#include "handout/PdfWriter.h"
+#include "delivery/DeliveryContext.h"
+#include "delivery/HandoutRenderer.h"
+#include "delivery/PlanHandout.h"
 
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <memory>
-#include <optional>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace sp::cli {
 
-struct HandoutOptions {
-    std::string templateName = "classic";
-    std::string paper = "a4";
-    bool largePrint = false;
-    bool deterministic = false;
-
+struct HandoutOptions : delivery::HandoutOptions {
     // `templateOption` is "--template", or another name where --template means something else.
     void addTo(CLI::App* cmd, const std::string& templateOption = "--template");
 };
 
-// Everything a handout needs besides its content, loaded once per command.
-struct Renderer {
-    handout::HandoutTemplate tmpl;
-    handout::LayoutOptions layout;
-    handout::PdfOptions pdf;
-    std::unique_ptr<handout::FontSet> fonts;
+using delivery::kDeterministicTimestamp;
+using delivery::PlanHandout;
+using delivery::utcNow;
 
-    explicit Renderer(const HandoutOptions& o);
-
-    // Lays out and writes; returns the warnings (pictures replaced, missing characters).
-    std::vector<std::string> write(const handout::HandoutContent& content, const std::filesystem::path& out) const;
-};
-
-// With --deterministic, the handout's own date and the file's timestamp are fixed, so
-// the same plan gives the same bytes (for golden tests and reproducible archives).
-inline constexpr const char* kDeterministicTimestamp = "2026-01-01T00:00:00Z";
-
-std::string utcNow();
+// The records, catalog, thresholds, branding and date a handout of a stored plan reads.
+delivery::DeliveryContext deliveryContext(CliContext& ctx);
 
 void printWarnings(CliContext& ctx, const std::string& file, const std::vector<std::string>& warnings);
 
-// What was handed out: the records it came from and the dates it shows.
-struct PlanHandout {
-    Plan plan;
-    PlanRevision revision;
-    Patient patient;
-    std::optional<Date> nextFollowUp;
-    Date date;
-};
+// Runs `step`; a BlockedError becomes exit 4 listing the blockers, as `plan check` shows
+// them; going past one with an override reason prints a warning.
+void gated(CliContext& ctx, const std::function<void()>& step);
+void warnOverride(CliContext& ctx, std::size_t blockers);
 
 // Reads the plan revision (0: the latest), holds it back while a guidance blocker stands
 // (exit 4; `action` and the override reason go to the audit log), and writes the PDF to
