@@ -68,9 +68,12 @@ PageImage PdfPages::render(int index, double dpi) const
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_hinting, true);
     renderer.set_paper_color(0xffffffff);
-    renderer.set_image_format(poppler::image::format_rgb24);
+    // argb32: 4 bytes a pixel whatever the width. (rgb24 rows hold 3 bytes a pixel, padded
+    // to a multiple of 4, which reading them as 4 bytes a pixel overran.)
+    renderer.set_image_format(poppler::image::format_argb32);
     const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-    if (!image.is_valid() || image.width() <= 0 || image.height() <= 0)
+    if (!image.is_valid() || image.width() <= 0 || image.height() <= 0 || image.format() != poppler::image::format_argb32 ||
+        image.bytes_per_row() < image.width() * 4)
         throw PreviewError("page " + std::to_string(index + 1) + " cannot be rendered");
 
     PageImage out;
@@ -80,7 +83,7 @@ PageImage PdfPages::render(int index, double dpi) const
     const char* data = image.const_data();
     const auto stride = static_cast<std::size_t>(image.bytes_per_row());
     for (int y = 0; y < out.height; ++y) {
-        // format_rgb24 rows hold 0x00RRGGBB words in native (little-endian) order: B, G, R, 0.
+        // format_argb32 rows hold 0xAARRGGBB words in native (little-endian) order: B, G, R, A.
         const auto* row = reinterpret_cast<const std::uint8_t*>(data + static_cast<std::size_t>(y) * stride);
         std::uint8_t* dst = out.rgb.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width) * 3;
         for (int x = 0; x < out.width; ++x) {

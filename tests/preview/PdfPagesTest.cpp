@@ -11,6 +11,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <cmath>
 
 using namespace sp;
@@ -99,6 +100,34 @@ BOOST_AUTO_TEST_CASE(bad_input_is_an_error_not_a_crash)
     BOOST_CHECK_THROW((void)pages.render(0, 0.0), PreviewError);
     BOOST_CHECK_THROW((void)pages.render(0, 5000.0), PreviewError);
     BOOST_CHECK_THROW((void)pages.pageSize(7), PreviewError);
+}
+
+BOOST_AUTO_TEST_CASE(colours_are_right_at_widths_that_are_not_a_multiple_of_four)
+{
+    // A 100 x 100 pt page: red on the left half, blue on the right. Rendered at 101 dpi
+    // it is 140 px wide, at 73 dpi 101 px (rows whose packed RGB would need padding).
+    const std::string content = "1 0 0 rg 0 0 50 100 re f 0 0 1 rg 50 0 50 100 re f";
+    const std::string pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                            "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                            "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]/Contents 4 0 R>>endobj\n"
+                            "4 0 obj<</Length " + std::to_string(content.size()) + ">>stream\n" + content +
+                            "\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    const PdfPages pages(pdf);
+    for (const double dpi : {73.0, 101.0}) {
+        const PageImage image = pages.render(0, dpi);
+        BOOST_TEST_CONTEXT(dpi << " dpi, " << image.width << " px wide")
+        {
+            BOOST_REQUIRE(image.rgb.size() == static_cast<std::size_t>(image.width) * image.height * 3);
+            const auto at = [&](int x, int y) {
+                const std::size_t i = (static_cast<std::size_t>(y) * image.width + x) * 3;
+                return std::array<int, 3>{image.rgb[i], image.rgb[i + 1], image.rgb[i + 2]};
+            };
+            const int y = image.height - 2; // the last row: where reading past a row ends up
+            BOOST_TEST((at(2, y) == std::array<int, 3>{255, 0, 0}));
+            BOOST_TEST((at(image.width - 3, y) == std::array<int, 3>{0, 0, 255}));
+            BOOST_TEST((at(image.width - 3, 1) == std::array<int, 3>{0, 0, 255}));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
