@@ -21,6 +21,7 @@ namespace cfg {
 inline constexpr const char* kLastPatient = "/Session/LastPatient";
 inline constexpr const char* kDefaultTemplate = "/Preferences/DefaultTemplate";
 inline constexpr const char* kPaper = "/Preferences/Paper"; // "a4" or "letter"
+inline constexpr const char* kHandoutTemplate = "/Preferences/HandoutTemplate"; // an id in templates/handouts
 } // namespace cfg
 
 wxString readConfig(const char* key, const wxString& fallback);

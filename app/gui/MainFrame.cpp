@@ -5,6 +5,7 @@
 #include "gui/DosageEditor.h"
 #include "gui/ErrorDialog.h"
 #include "gui/GuidancePanel.h"
+#include "gui/HandoutPanel.h"
 #include "gui/PatientHeader.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanPanel.h"
@@ -119,6 +120,7 @@ void MainFrame::buildMenus()
     bar->Append(edit, _("&Edit"));
     bar->Append(patient, _("&Patient"));
     bar->Append(plan, _("P&lan"));
+    bar->Append(makeHandoutMenu(), _("&Handout"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 }
@@ -152,6 +154,8 @@ void MainFrame::buildLayout()
     m_workSplit->SplitVertically(m_catalog, m_planSplit);
     m_mainSplit->SplitVertically(m_patients, right);
     m_tabs->AddPage(m_workSplit, _("Plan"), true);
+    m_handout = new HandoutPanel(m_tabs, m_workspace);
+    m_tabs->AddPage(m_handout, _("Handout"));
 
     auto* rightSizer = new wxBoxSizer(wxVERTICAL);
     rightSizer->Add(m_header, 0, wxEXPAND);
@@ -280,6 +284,7 @@ void MainFrame::onPlanChanged()
     m_dosage->show(index && *index < m_editor.draft().items.size() ? &m_editor.draft().items[*index] : nullptr);
     refreshGuidance();
     refreshStatus();
+    refreshHandout();
     m_refreshing = false;
 }
 

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+class wxMenu;
 class wxNotebook;
 class wxSplitterWindow;
 
@@ -23,6 +24,7 @@ namespace sp::gui {
 class CatalogPanel;
 class DosageEditor;
 class GuidancePanel;
+class HandoutPanel;
 class PatientHeader;
 class PatientListPanel;
 class PlanPanel;
@@ -45,6 +47,8 @@ public:
     GuidancePanel& guidancePanel() { return *m_guidance; }
     // The right-hand tabs: the plan builder first; the handout and follow-up tabs follow.
     wxNotebook& tabs() { return *m_tabs; }
+    HandoutPanel& handoutPanel() { return *m_handout; }
+    void showHandout(); // selects the Handout tab
 
     // --- patients
     std::int64_t addPatient(const Patient& patient); // stores and shows it; 0 on failure (dialog shown)
@@ -77,6 +81,8 @@ public:
 
 private:
     void buildMenus();
+    wxMenu* makeHandoutMenu(); // MainFrameHandout.cpp
+    void refreshHandout();
     void buildLayout();
     void placeSashes();
     void bindEvents();
@@ -119,6 +125,7 @@ private:
     PlanPanel* m_plan = nullptr;
     DosageEditor* m_dosage = nullptr;
     GuidancePanel* m_guidance = nullptr;
+    HandoutPanel* m_handout = nullptr;
 };
 
 } // namespace sp::gui

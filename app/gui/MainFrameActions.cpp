@@ -6,6 +6,7 @@
 #include "gui/DosageEditor.h"
 #include "gui/ErrorDialog.h"
 #include "gui/GuidancePanel.h"
+#include "gui/HandoutPanel.h"
 #include "gui/HistoryDialog.h"
 #include "gui/MainFrame.h"
 #include "gui/PatientDialog.h"
@@ -47,6 +48,7 @@ bool MainFrame::updatePatient(const Patient& patient)
     m_patients->reload(patient.id);
     refreshGuidance();
     refreshStatus();
+    m_handout->invalidate(); // the handout shows the patient's name
     return true;
 }
 
@@ -360,6 +362,7 @@ void MainFrame::onClinic()
         ClinicDialog dialog(this, m_workspace.clinicProfile(), !m_workspace.hasOwnClinicProfile());
         if (dialog.ShowModal() == wxID_OK) {
             m_workspace.store().clinic().set(dialog.profile());
+            m_handout->invalidate(); // the handout shows the clinic's branding
             SetStatusText(_("Saved the clinic profile."));
         }
     });
@@ -370,6 +373,7 @@ void MainFrame::onPreferences()
     Preferences current;
     current.defaultTemplate = u8(readConfig(cfg::kDefaultTemplate, wxString()));
     current.paper = u8(readConfig(cfg::kPaper, "a4"));
+    current.handoutTemplate = u8(readConfig(cfg::kHandoutTemplate, "classic"));
     current.thresholds = m_workspace.thresholds();
     PreferencesDialog dialog(this, current, m_workspace.templates());
     if (dialog.ShowModal() != wxID_OK)
@@ -377,6 +381,8 @@ void MainFrame::onPreferences()
     const Preferences chosen = dialog.preferences();
     writeConfig(cfg::kDefaultTemplate, wxs(chosen.defaultTemplate));
     writeConfig(cfg::kPaper, wxs(chosen.paper));
+    writeConfig(cfg::kHandoutTemplate, wxs(chosen.handoutTemplate));
+    m_handout->applyPreferences();
     if (chosen.thresholds != current.thresholds &&
         guarded(this, _("Cannot save the guidance thresholds"), [&] { m_workspace.saveThresholds(chosen.thresholds); }))
         onPlanChanged();

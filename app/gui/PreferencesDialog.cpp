@@ -1,6 +1,7 @@
 #include "gui/PreferencesDialog.h"
 
 #include "core/GuidanceSettings.h"
+#include "delivery/HandoutRenderer.h"
 #include "gui/WxText.h"
 
 #include <wx/choice.h>
@@ -49,6 +50,20 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefer
             m_template->SetSelection(static_cast<int>(m_templateIds.size()) - 1);
     }
     planGrid->Add(m_template, 1, wxEXPAND);
+    planGrid->Add(new wxStaticText(plans->GetStaticBox(), wxID_ANY, _("&Handout template")), 0,
+                  wxALIGN_CENTER_VERTICAL);
+    m_handout = new wxChoice(plans->GetStaticBox(), wxID_ANY);
+    try {
+        for (const auto& t : delivery::handoutTemplateChoices()) {
+            m_handout->Append(wxs(t.name.empty() ? t.id : t.name));
+            m_handoutIds.push_back(t.id);
+            if (t.id == preferences.handoutTemplate || m_handout->GetSelection() == wxNOT_FOUND)
+                m_handout->SetSelection(static_cast<int>(m_handoutIds.size()) - 1);
+        }
+    } catch (const std::exception&) {
+        // No templates folder: nothing to choose from; handouts say why when made.
+    }
+    planGrid->Add(m_handout, 0);
     planGrid->Add(new wxStaticText(plans->GetStaticBox(), wxID_ANY, _("&Paper size")), 0, wxALIGN_CENTER_VERTICAL);
     m_paper = new wxChoice(plans->GetStaticBox(), wxID_ANY);
     m_paper->Append(_("A4"));
@@ -90,6 +105,8 @@ Preferences PreferencesDialog::preferences() const
     const int t = m_template->GetSelection();
     p.defaultTemplate = t > 0 ? m_templateIds[static_cast<std::size_t>(t)] : std::string();
     p.paper = m_paper->GetSelection() == 1 ? "letter" : "a4";
+    const int h = m_handout->GetSelection();
+    p.handoutTemplate = h >= 0 ? m_handoutIds[static_cast<std::size_t>(h)] : std::string("classic");
     for (std::size_t i = 0; i < kThresholdFields.size(); ++i)
         p.thresholds.*kThresholdFields[i].member = m_spins[i]->GetValue();
     return p;

@@ -1,4 +1,4 @@
-// Preferences: the template a new plan starts from, the handout paper size, and the
+// Preferences: the template a new plan starts from, the handout template and paper size, and the
 // guidance thresholds (stored in guidance.json, which the command line reads too).
 #pragma once
 
@@ -19,6 +19,7 @@ namespace sp::gui {
 struct Preferences {
     std::string defaultTemplate; // template id; empty: start from an empty plan
     std::string paper = "a4";    // "a4" or "letter"
+    std::string handoutTemplate = "classic"; // an id in templates/handouts
     GuidanceThresholds thresholds;
 };
 
@@ -29,7 +30,9 @@ public:
 
 private:
     std::vector<std::string> m_templateIds;
+    std::vector<std::string> m_handoutIds;
     wxChoice* m_template;
+    wxChoice* m_handout;
     wxChoice* m_paper;
     std::array<wxSpinCtrl*, 10> m_spins{};
 };
