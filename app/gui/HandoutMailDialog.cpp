@@ -10,7 +10,10 @@
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/arrstr.h>
 #include <wx/textctrl.h>
+
+#include <algorithm>
 
 namespace sp::gui {
 
@@ -41,6 +44,11 @@ HandoutMailDialog::HandoutMailDialog(wxWindow* parent, const MailAnswers& propos
     m_body = new wxTextCtrl(this, wxID_ANY, wxs(proposed.body), wxDefaultPosition, FromDIP(wxSize(480, 220)),
                             wxTE_MULTILINE);
     m_body->SetName("MailBody");
+    // Wide enough for the template's lines, so that its own line breaks are the only ones.
+    int widest = 0;
+    for (const wxString& line : wxSplit(wxs(proposed.body), '\n', '\0'))
+        widest = std::max(widest, m_body->GetTextExtent(line).x);
+    m_body->SetMinSize(wxSize(std::clamp(widest + FromDIP(40), FromDIP(480), FromDIP(760)), FromDIP(240)));
     grid->Add(m_body, 1, wxEXPAND);
 
     m_problem = new wxStaticText(this, wxID_ANY, wxString());

@@ -1,6 +1,7 @@
 #include "gui/HandoutPanel.h"
 
 #include "delivery/PlanHandout.h"
+#include "handout/HandoutBuilder.h"
 #include "gui/AppSettings.h"
 #include "gui/ErrorDialog.h"
 #include "gui/HandoutPreview.h"
@@ -285,8 +286,9 @@ void HandoutPanel::requestRender()
         const delivery::PlanHandout h = delivery::readPlanHandout(dc, m_source.planId, m_source.revision, false);
         std::vector<std::string> warnings;
         content = delivery::planHandoutContent(dc, h, warnings);
-        m_revisionText = wxString::Format(_("Revision %d of \u201c%s\u201d, saved %s by %s"), h.revision.number,
-                                          wxs(h.plan.title), wxs(h.revision.createdAt.substr(0, 10)),
+        const auto saved = Date::parse(h.revision.createdAt.substr(0, 10));
+        m_revisionText = wxString::Format(_("Revision %d, saved %s by %s"), h.revision.number,
+                                          saved ? wxs(handout::longDate(*saved)) : wxs(h.revision.createdAt),
                                           wxs(h.revision.author));
     } catch (const std::exception& e) {
         showFailure(describeException(e));

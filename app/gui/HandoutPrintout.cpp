@@ -40,13 +40,15 @@ bool HandoutPrintout::OnPrintPage(int page)
     wxDC* dc = GetDC();
     if (!dc || !HasPage(page))
         return false;
-    int ppiX = 0, ppiY = 0;
-    GetPPIPrinter(&ppiX, &ppiY);
-    // On screen (a print preview) the page is drawn at the preview's own scale.
-    const double dpi = IsPreview() ? 150.0 : std::clamp(static_cast<double>(std::max(ppiX, ppiY)), 72.0, m_maxDpi);
+    // As many pixels as the sheet covers on the device: the printer's resolution when
+    // printing, the zoomed page's screen pixels in a print preview; at most m_maxDpi.
     PageImage rendered;
     try {
-        rendered = m_pages->render(page - 1, dpi);
+        const PageSizePt size = m_pages->pageSize(page - 1);
+        const wxSize atPoints(std::max(1, static_cast<int>(size.width)), std::max(1, static_cast<int>(size.height)));
+        FitThisSizeToPaper(atPoints);
+        const double devicePerPoint = static_cast<double>(dc->LogicalToDeviceXRel(atPoints.x)) / atPoints.x;
+        rendered = m_pages->render(page - 1, std::clamp(72.0 * devicePerPoint, 36.0, m_maxDpi));
     } catch (const std::exception& e) {
         // Never through the print system's C callbacks: stop and say why afterwards.
         m_error = e.what();
