@@ -19,6 +19,7 @@
 
 #include <wx/filename.h>
 #include <wx/intl.h>
+#include <wx/log.h>
 #include <wx/print.h>
 
 #include <cctype>
@@ -53,6 +54,26 @@ std::string fileNamePart(const std::string& name)
         out.pop_back();
     return out;
 }
+
+// What wxWidgets logs while printing (e.g. "Cannot open file for PostScript printing!"),
+// kept for the one error message the clinician gets instead of a log window besides it.
+class CollectedLog : public wxLog {
+public:
+    CollectedLog() : m_previous(wxLog::SetActiveTarget(this)) {}
+    ~CollectedLog() override { wxLog::SetActiveTarget(m_previous); }
+    const wxString& text() const { return m_text; }
+
+protected:
+    void DoLogTextAtLevel(wxLogLevel level, const wxString& message) override
+    {
+        if (level <= wxLOG_Warning)
+            m_text += (m_text.empty() ? "" : "\n") + message;
+    }
+
+private:
+    wxLog* m_previous;
+    wxString m_text;
+};
 
 // Removes a temporary PDF when it goes out of scope.
 struct TemporaryFile {
@@ -163,19 +184,29 @@ bool HandoutPanel::print()
         }))
         return false;
     HandoutPrintout printout(pages, _("Home exercise plan"), m_maxPrintDpi);
+    m_printData.SetPaperId(m_options.paper == "letter" ? wxPAPER_LETTER : wxPAPER_A4); // the handout's paper
     wxPrintDialogData dialogData(m_printData);
     dialogData.SetMinPage(1);
     dialogData.SetMaxPage(pages->pageCount());
     wxPrinter printer(&dialogData);
-    const bool printed = printer.Print(this, &printout, m_prompts.printDialog);
+    bool printed = false;
+    wxString logged;
+    {
+        const CollectedLog log;
+        printed = printer.Print(this, &printout, m_prompts.printDialog);
+        logged = log.text();
+    }
     m_printData = printer.GetPrintDialogData().GetPrintData();
     if (!printed || printout.pagesPrinted() == 0) {
-        if (wxPrinter::GetLastError() == wxPRINTER_CANCELLED && printout.error().empty()) {
+        if (wxPrinter::GetLastError() == wxPRINTER_CANCELLED && printout.error().empty() && logged.empty()) {
             note(_("Printing cancelled; nothing logged."));
         } else {
-            m_prompts.error(_("Cannot print the handout"),
-                            printout.error().empty() ? wxString(_("The printer or print file reported an error."))
-                                                     : wxs(printout.error()));
+            wxString why = !printout.error().empty() ? wxs(printout.error())
+                           : !logged.empty()          ? logged
+                                                      : wxString(_("The printer reported an error."));
+            if (m_printData.GetPrintMode() == wxPRINT_MODE_FILE)
+                why += "\n" + wxString::Format(_("(printing to the file %s)"), m_printData.GetFilename());
+            m_prompts.error(_("Cannot print the handout"), why + "\n" + _("Nothing was logged as printed."));
         }
         return false;
     }

@@ -402,6 +402,12 @@ void MainFrame::onAbout()
 
 void MainFrame::onClose(wxCloseEvent& event)
 {
+    if (event.CanVeto() && m_handout->isSending()) {
+        // Closing now would leave a sent e-mail out of the handout log.
+        SetStatusText(_("An e-mail is being sent: close again once it has been sent or has failed."));
+        event.Veto();
+        return;
+    }
     m_plan->commitText();
     if (event.CanVeto() && !settleUnsaved()) {
         event.Veto();

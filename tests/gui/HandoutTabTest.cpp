@@ -278,7 +278,8 @@ BOOST_AUTO_TEST_CASE(printing_to_a_file_gives_the_pdfs_pages_and_is_logged)
     // A print file that cannot be written is an error, and nothing more is logged.
     panel().printData().SetFilename(wxs((folder / "no-such-folder" / "h.ps").string()));
     BOOST_TEST(!panel().print());
-    BOOST_TEST(errors.size() == 1u);
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].second.Contains("no-such-folder"), errors[0].second);
     BOOST_TEST(logged().size() == 1u);
 }
 
