@@ -53,7 +53,7 @@ void run(CliContext& ctx, const Options& o)
 
     delivery::DeliveryContext dc = deliveryContext(ctx);
     delivery::OutboxHandout h;
-    gated(ctx, [&] { h = delivery::writeOutboxHandout(dc, planId, o.revision, o, "email", o.overrideReason, dir); });
+    gated([&] { h = delivery::writeOutboxHandout(dc, planId, o.revision, o, "email", o.overrideReason, dir); });
     warnOverride(ctx, h.written.overridden.size());
     printWarnings(ctx, h.pdf.string(), h.written.warnings);
 

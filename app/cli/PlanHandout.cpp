@@ -28,7 +28,7 @@ void printWarnings(CliContext& ctx, const std::string& file, const std::vector<s
         ctx.err() << "warning: " << file << ": " << w << '\n';
 }
 
-void gated(CliContext&, const std::function<void()>& step)
+void gated(const std::function<void()>& step)
 {
     try {
         step();
@@ -51,7 +51,7 @@ PlanHandout writePlanHandout(CliContext& ctx, std::int64_t planId, int revision,
 {
     delivery::DeliveryContext dc = deliveryContext(ctx);
     delivery::WrittenHandout w;
-    gated(ctx, [&] { w = delivery::writePlanHandout(dc, planId, revision, o, action, overrideReason, out); });
+    gated([&] { w = delivery::writePlanHandout(dc, planId, revision, o, action, overrideReason, out); });
     warnOverride(ctx, w.overridden.size());
     printWarnings(ctx, out.string(), w.warnings);
     return w.handout;

@@ -33,7 +33,7 @@ void printWarnings(CliContext& ctx, const std::string& file, const std::vector<s
 
 // Runs `step`; a BlockedError becomes exit 4 listing the blockers, as `plan check` shows
 // them; going past one with an override reason prints a warning.
-void gated(CliContext& ctx, const std::function<void()>& step);
+void gated(const std::function<void()>& step);
 void warnOverride(CliContext& ctx, std::size_t blockers);
 
 // Reads the plan revision (0: the latest), holds it back while a guidance blocker stands

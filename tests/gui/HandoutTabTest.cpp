@@ -17,6 +17,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/print.h>
 #include <wx/stopwatch.h>
@@ -53,6 +54,7 @@ struct HandoutFixture : FrameFixture {
     std::optional<std::string> overrideAnswer; // what the blocker dialog is answered with
     std::optional<wxString> savePathAnswer;
     std::vector<gui::MailAnswers> mailProposed;
+    std::optional<std::string> mailTo; // what the clinician types over the patient's address
     std::vector<std::pair<wxString, wxString>> mailFailures;
     fs::path settings = folder / "settings.json";
 
@@ -68,6 +70,8 @@ struct HandoutFixture : FrameFixture {
             mailProposed.push_back(proposed);
             gui::MailAnswers edited = proposed;
             edited.body += "\nSee you soon.\n";
+            if (mailTo)
+                edited.to = *mailTo;
             return std::optional<gui::MailAnswers>(edited);
         };
         p.password = [](const wxString&) { return std::optional<std::string>(); };
@@ -379,6 +383,39 @@ BOOST_AUTO_TEST_CASE(without_mail_settings_it_says_how_to_set_them_up)
     BOOST_REQUIRE(errors.size() == 1u);
     BOOST_TEST(errors[0].second.Contains("/mail/host"), errors[0].second);
     BOOST_TEST(logged().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_address_is_refused_before_anything_is_made_or_sent)
+{
+    SmtpServer server({"plain", "", "", {}});
+    configureMail(server.port());
+    demoOnTab();
+    for (const std::string bad : {"", "not an address", "alex@example.org\nBcc: all@example.org"}) {
+        BOOST_TEST_CONTEXT(bad)
+        {
+            errors.clear();
+            mailTo = bad;
+            BOOST_TEST(!panel().emailToPatient());
+            BOOST_REQUIRE(errors.size() == 1u);
+            BOOST_TEST(errors[0].second.Contains("e-mail address"), errors[0].second);
+            BOOST_TEST(!panel().isSending());
+        }
+    }
+    BOOST_TEST(server.connections() == 0u);
+    BOOST_TEST(logged().empty());
+    const fs::path userOutbox = fs::path(std::getenv("XDG_DATA_HOME")) / "stretchplan" / "outbox";
+    BOOST_TEST((!fs::exists(userOutbox) || fs::is_empty(userOutbox))); // no PDF was made
+}
+
+BOOST_AUTO_TEST_CASE(the_handout_menu_follows_the_plan_menu)
+{
+    wxMenuBar* bar = frame->GetMenuBar();
+    const int plan = bar->FindMenu("Plan");
+    BOOST_REQUIRE(plan != wxNOT_FOUND);
+    BOOST_TEST(bar->FindMenu("Handout") == plan + 1);
+    BOOST_TEST(bar->FindMenuItem("Handout", "Print…") == wxID_PRINT);
+    frame->showHandout();
+    BOOST_TEST(frame->tabs().GetCurrentPage() == &frame->handoutPanel());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
