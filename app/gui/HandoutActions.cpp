@@ -137,9 +137,12 @@ bool HandoutPanel::savePdf()
 {
     if (!canHandOut())
         return false;
-    const wxString defaultName =
-        wxs(fileNamePart(m_workspace.store().patients().get(m_source.patientId).name) + "-" +
-            mail::attachmentFileName(localToday().toString()));
+    wxString defaultName;
+    if (!attempt(_("Cannot save the handout"), [&] {
+            defaultName = wxs(fileNamePart(m_workspace.store().patients().get(m_source.patientId).name) + "-" +
+                              mail::attachmentFileName(localToday().toString()));
+        }))
+        return false;
     const auto path = m_prompts.savePath(defaultName);
     if (!path)
         return false;

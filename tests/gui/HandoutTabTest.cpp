@@ -53,6 +53,7 @@ struct HandoutFixture : FrameFixture {
     std::vector<std::vector<Finding>> blockersAsked;
     std::optional<std::string> overrideAnswer; // what the blocker dialog is answered with
     std::optional<wxString> savePathAnswer;
+    wxString suggestedName;
     std::vector<gui::MailAnswers> mailProposed;
     std::optional<std::string> mailTo; // what the clinician types over the patient's address
     std::vector<std::pair<wxString, wxString>> mailFailures;
@@ -61,7 +62,10 @@ struct HandoutFixture : FrameFixture {
     HandoutFixture()
     {
         gui::HandoutPrompts p;
-        p.savePath = [this](const wxString&) { return savePathAnswer; };
+        p.savePath = [this](const wxString& defaultName) {
+            suggestedName = defaultName;
+            return savePathAnswer;
+        };
         p.overrideReason = [this](const wxString&, const std::vector<Finding>& blockers) {
             blockersAsked.push_back(blockers);
             return overrideAnswer;
@@ -225,6 +229,8 @@ BOOST_AUTO_TEST_CASE(save_as_pdf_writes_a_pdf_and_logs_it_and_bad_paths_are_refu
     savePathAnswer.reset(); // cancelled
     BOOST_TEST(!panel().savePdf());
     BOOST_TEST(logged().empty());
+    BOOST_TEST(suggestedName.StartsWith("Alex-Demo-Home-exercise-plan-"), suggestedName);
+    BOOST_TEST(suggestedName.EndsWith(".pdf"), suggestedName);
 
     const fs::path file = folder / "Alex handout.pdf";
     savePathAnswer = wxs(file.string());
