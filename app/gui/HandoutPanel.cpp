@@ -82,6 +82,12 @@ void HandoutPanel::buildControls()
     m_state = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     m_state->SetName("HandoutState");
     m_state->SetFont(m_state->GetFont().Bold());
+    m_warning = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    m_warning->SetName("HandoutWarning");
+    m_warning->SetForegroundColour(wxColour(0xa0, 0x50, 0x00));
+    auto* state = new wxBoxSizer(wxVERTICAL);
+    state->Add(m_state, 0, wxEXPAND);
+    state->Add(m_warning, 0, wxEXPAND);
 
     m_template = new wxChoice(this, wxID_ANY);
     for (const auto& t : m_templates)
@@ -92,7 +98,7 @@ void HandoutPanel::buildControls()
     m_largePrint = new wxCheckBox(this, wxID_ANY, _("&Large print"));
 
     auto* options = new wxBoxSizer(wxHORIZONTAL);
-    options->Add(m_state, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
+    options->Add(state, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
     options->Add(new wxStaticText(this, wxID_ANY, _("&Template")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
     options->Add(m_template, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(10));
     options->Add(new wxStaticText(this, wxID_ANY, _("Pape&r")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
@@ -110,15 +116,15 @@ void HandoutPanel::buildControls()
     m_pageLabel = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                    wxALIGN_CENTER_HORIZONTAL | wxST_NO_AUTORESIZE);
     m_pageLabel->SetMinSize(wxSize(GetTextExtent(_("Page 88 of 88")).x + FromDIP(8), -1));
-    auto* zoomOut = new wxButton(this, wxID_ZOOM_OUT, "\u2212", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    zoomOut->SetToolTip(_("Zoom out"));
-    auto* zoomIn = new wxButton(this, wxID_ZOOM_IN, "+", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    zoomIn->SetToolTip(_("Zoom in"));
+    m_zoomOut = new wxButton(this, wxID_ZOOM_OUT, "\u2212", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    m_zoomOut->SetToolTip(_("Zoom out"));
+    m_zoomIn = new wxButton(this, wxID_ZOOM_IN, "+", wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    m_zoomIn->SetToolTip(_("Zoom in"));
     m_zoomLabel = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                    wxALIGN_CENTER_HORIZONTAL | wxST_NO_AUTORESIZE);
     m_zoomLabel->SetMinSize(wxSize(GetTextExtent("400%").x + FromDIP(8), -1));
-    auto* fitWidth = new wxButton(this, wxID_ANY, _("Fit &width"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
-    auto* fitPage = new wxButton(this, wxID_ANY, _("Fit pa&ge"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    m_fitWidth = new wxButton(this, wxID_ANY, _("Fit &width"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    m_fitPage = new wxButton(this, wxID_ANY, _("Fit pa&ge"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
 
     auto* actions = new wxBoxSizer(wxHORIZONTAL);
     for (wxButton* b : {m_save, m_print, m_printPreview, m_email})
@@ -127,11 +133,11 @@ void HandoutPanel::buildControls()
     actions->Add(m_prev, 0, wxALIGN_CENTER_VERTICAL);
     actions->Add(m_pageLabel, 0, wxALIGN_CENTER_VERTICAL);
     actions->Add(m_next, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
-    actions->Add(zoomOut, 0, wxALIGN_CENTER_VERTICAL);
+    actions->Add(m_zoomOut, 0, wxALIGN_CENTER_VERTICAL);
     actions->Add(m_zoomLabel, 0, wxALIGN_CENTER_VERTICAL);
-    actions->Add(zoomIn, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
-    actions->Add(fitWidth, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(2));
-    actions->Add(fitPage, 0, wxALIGN_CENTER_VERTICAL);
+    actions->Add(m_zoomIn, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(4));
+    actions->Add(m_fitWidth, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(2));
+    actions->Add(m_fitPage, 0, wxALIGN_CENTER_VERTICAL);
 
     m_preview = new HandoutPreview(this);
     m_busy = new wxStaticText(this, wxID_ANY, wxString());
@@ -163,10 +169,10 @@ void HandoutPanel::buildControls()
     m_email->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { emailToPatient(); });
     m_prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showPage(m_page - 1); });
     m_next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showPage(m_page + 1); });
-    zoomOut->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->zoomBy(-1); });
-    zoomIn->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->zoomBy(1); });
-    fitWidth->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->setZoomMode(ZoomMode::FitWidth); });
-    fitPage->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->setZoomMode(ZoomMode::FitPage); });
+    m_zoomOut->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->zoomBy(-1); });
+    m_zoomIn->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->zoomBy(1); });
+    m_fitWidth->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->setZoomMode(ZoomMode::FitWidth); });
+    m_fitPage->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_preview->setZoomMode(ZoomMode::FitPage); });
     m_preview->onZoomChanged = [this] {
         updateControls();
         requestPageImage();
@@ -406,19 +412,29 @@ bool HandoutPanel::canHandOut() const
     return m_source.planId != 0 && m_source.revision != 0 && !m_sending;
 }
 
-wxString HandoutPanel::stateText() const
+wxString HandoutPanel::headline() const
 {
     if (m_source.patientId == 0)
-        return _("Select a patient to see their handout.");
+        return _("No patient selected");
     if (m_source.planId == 0)
-        return _("This plan has not been saved yet: save a revision (Ctrl+S) to make its handout.");
-    if (m_source.dirty)
-        return m_revisionText.empty()
-                   ? wxString::Format(_("Revision %d. The plan has unsaved changes, which are not in this handout: "
-                                        "save a revision to include them."),
-                                      m_source.revision)
-                   : m_revisionText + _(". Unsaved changes are not in this handout: save a revision to include them.");
+        return _("Not saved yet");
     return m_revisionText.empty() ? wxString::Format(_("Revision %d"), m_source.revision) : m_revisionText;
+}
+
+wxString HandoutPanel::warning() const
+{
+    if (m_source.patientId != 0 && m_source.planId == 0)
+        return _("This plan has not been saved yet: save a revision (Ctrl+S) to make its handout.");
+    if (m_source.planId != 0 && m_source.dirty)
+        return _("The plan has unsaved changes, which are not in this handout: save a revision (Ctrl+S) to "
+                 "include them.");
+    return {};
+}
+
+wxString HandoutPanel::stateText() const
+{
+    const wxString more = warning();
+    return more.empty() ? headline() : headline() + "\n" + more;
 }
 
 wxString HandoutPanel::pageText() const
@@ -428,20 +444,23 @@ wxString HandoutPanel::pageText() const
 
 void HandoutPanel::updateControls()
 {
-    m_state->SetLabel(stateText());
-    m_state->SetForegroundColour(m_source.dirty || m_source.planId == 0 ? wxColour(0xa0, 0x50, 0x00)
-                                                                         : GetForegroundColour());
-    m_state->SetToolTip(stateText());
+    m_state->SetLabel(headline());
+    m_state->SetToolTip(headline());
+    m_warning->SetLabel(warning());
+    m_warning->SetToolTip(warning());
+    m_warning->Show(!warning().empty());
     if (!m_failure.empty())
         m_preview->setMessage(_("The handout cannot be shown:") + "\n" + m_failure);
     else if (m_source.patientId == 0)
         m_preview->setMessage(_("No patient selected"));
     else if (m_source.planId == 0)
-        m_preview->setMessage(_("Nothing saved yet: the handout shows the plan's latest saved revision."));
+        m_preview->setMessage(_("A handout is made from a saved revision of the plan."));
     else if (!m_pages)
         m_preview->setMessage(_("Rendering the handout…"));
     m_pageLabel->SetLabel(pageText());
     m_zoomLabel->SetLabel(m_pages ? wxString::Format("%d%%", m_preview->zoomPercent()) : wxString());
+    for (wxButton* b : {m_zoomOut, m_zoomIn, m_fitWidth, m_fitPage})
+        b->Enable(m_pages != nullptr);
     m_prev->Enable(m_pages && m_page > 0);
     m_next->Enable(m_pages && m_page + 1 < m_pages->pageCount());
     const bool ready = canHandOut();

@@ -80,6 +80,8 @@ public:
     int currentPage() const { return m_page; } // 0-based
     void showPage(int index);
     HandoutPreview& preview() { return *m_preview; }
+    // What is shown ("Revision 2, saved ... by ..."), then, on a line of its own, what
+    // the clinician should know (unsaved changes, never saved).
     wxString stateText() const;
     wxString pageText() const;
     // A saved revision to hand out (and no rendering failure in the way).
@@ -101,6 +103,8 @@ public:
 
 private:
     void buildControls();
+    wxString headline() const;
+    wxString warning() const;
     void onPageChanged(wxBookCtrlEvent& event);
     void updateControls();
     void requestRender();
@@ -147,6 +151,7 @@ private:
     double m_maxPrintDpi = 300.0;
 
     wxStaticText* m_state = nullptr;
+    wxStaticText* m_warning = nullptr;
     wxChoice* m_template = nullptr;
     wxChoice* m_paper = nullptr;
     wxCheckBox* m_largePrint = nullptr;
@@ -154,6 +159,10 @@ private:
     wxButton* m_print = nullptr;
     wxButton* m_printPreview = nullptr;
     wxButton* m_email = nullptr;
+    wxButton* m_zoomOut = nullptr;
+    wxButton* m_zoomIn = nullptr;
+    wxButton* m_fitWidth = nullptr;
+    wxButton* m_fitPage = nullptr;
     wxButton* m_prev = nullptr;
     wxButton* m_next = nullptr;
     wxStaticText* m_pageLabel = nullptr;
