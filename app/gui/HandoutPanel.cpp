@@ -297,8 +297,8 @@ void HandoutPanel::requestRender()
                                           saved ? wxs(handout::longDate(*saved)) : wxs(h.revision.createdAt),
                                           wxs(h.revision.author));
     } catch (const std::exception& e) {
-        showFailure(describeException(e));
         m_shown = generation;
+        showFailure(describeException(e));
         return;
     }
     const int page = m_page;
@@ -309,6 +309,8 @@ void HandoutPanel::requestRender()
             Rendered r;
             r.pdf = std::make_shared<const std::string>(renderer.render(content).pdf);
             const PdfPages pages(*r.pdf);
+            if (pages.pageCount() < 1)
+                throw PreviewError("the handout has no pages");
             r.page = std::clamp(page, 0, pages.pageCount() - 1);
             r.dpi = dpi;
             r.image = pages.render(r.page, dpi);
