@@ -19,16 +19,35 @@ int wordMatch(const std::string& w, const std::string& q)
     return q.size() >= 3 && w.find(q, 1) != std::string::npos ? 1 : 0;
 }
 
-// The distinct words of an exercise with the fields each occurs in.
-void collect(std::vector<std::pair<std::string, std::uint8_t>>& words, std::string_view folded, std::uint8_t field)
+// The words of an exercise with the field each occurs in, as views of its folded text:
+// no word is copied until it turns out to be new to the index.
+using WordFields = std::vector<std::pair<std::string_view, std::uint8_t>>;
+
+void collect(WordFields& words, std::string_view folded, std::uint8_t field)
 {
-    for (std::string& w : splitWords(folded)) {
-        const auto it = std::find_if(words.begin(), words.end(), [&](const auto& p) { return p.first == w; });
-        if (it == words.end())
-            words.emplace_back(std::move(w), field);
-        else
-            it->second |= field;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        const auto end = folded.find(' ', start);
+        const auto stop = end == std::string_view::npos ? folded.size() : end;
+        if (stop > start)
+            words.emplace_back(folded.substr(start, stop - start), field);
+        start = stop + 1;
     }
+}
+
+// Each distinct word once, with every field it occurs in. (The order of words does not
+// matter: search() ranks by score, then by the order exercises were added.)
+void mergeDuplicates(WordFields& words)
+{
+    std::sort(words.begin(), words.end());
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (out > 0 && words[out - 1].first == words[i].first)
+            words[out - 1].second |= words[i].second;
+        else
+            words[out++] = words[i];
+    }
+    words.resize(out);
 }
 
 } // namespace
@@ -38,23 +57,61 @@ void SearchIndex::add(const Exercise& ex)
     const auto entry = static_cast<std::uint32_t>(m_entries.size());
     Entry e;
     e.name = foldForSearch(ex.name);
-    std::vector<std::pair<std::string, std::uint8_t>> words;
-    collect(words, e.name, InName);
-    for (const std::string& alias : ex.aliases) {
+    e.aliases.reserve(ex.aliases.size());
+    for (const std::string& alias : ex.aliases)
         e.aliases.push_back(foldForSearch(alias));
-        collect(words, e.aliases.back(), InAlias);
-    }
-    collect(words, foldForSearch(ex.id), InAlias);
-    collect(words, foldForSearch(ex.summary), InSummary);
-    m_entries.push_back(std::move(e));
-    for (auto& [word, fields] : words) {
-        auto [it, fresh] = m_wordIds.try_emplace(word, static_cast<std::uint32_t>(m_words.size()));
-        if (fresh) {
-            m_words.push_back(std::move(word));
+    const std::string id = foldForSearch(ex.id);
+    const std::string summary = foldForSearch(ex.summary);
+    WordFields words;
+    collect(words, e.name, InName);
+    for (const std::string& alias : e.aliases)
+        collect(words, alias, InAlias);
+    collect(words, id, InAlias);
+    collect(words, summary, InSummary);
+    mergeDuplicates(words);
+    for (const auto& [word, fields] : words) {
+        auto it = m_wordIds.find(word);
+        if (it == m_wordIds.end()) {
+            it = m_wordIds.emplace(std::string(word), static_cast<std::uint32_t>(m_words.size())).first;
+            m_words.emplace_back(word);
             m_postings.emplace_back();
         }
         m_postings[it->second].push_back({entry, fields});
     }
+    m_entries.push_back(std::move(e));
+}
+
+void SearchIndex::append(SearchIndex&& other)
+{
+    const auto offset = static_cast<std::uint32_t>(m_entries.size());
+    if (m_entries.empty() && m_words.empty()) {
+        *this = std::move(other);
+        other.clear();
+        if (m_wordIds.empty())
+            for (std::uint32_t i = 0; i < m_words.size(); ++i)
+                m_wordIds.emplace(m_words[i], i);
+        return;
+    }
+    m_entries.reserve(m_entries.size() + other.m_entries.size());
+    for (Entry& e : other.m_entries)
+        m_entries.push_back(std::move(e));
+    for (std::size_t w = 0; w < other.m_words.size(); ++w) {
+        auto it = m_wordIds.find(other.m_words[w]);
+        if (it == m_wordIds.end()) {
+            it = m_wordIds.emplace(other.m_words[w], static_cast<std::uint32_t>(m_words.size())).first;
+            m_words.push_back(std::move(other.m_words[w]));
+            m_postings.emplace_back();
+        }
+        std::vector<Posting>& postings = m_postings[it->second];
+        for (const Posting& p : other.m_postings[w])
+            postings.push_back({p.entry + offset, p.fields});
+    }
+    other.clear();
+}
+
+void SearchIndex::finishForAppend()
+{
+    m_wordIds = {};
 }
 
 void SearchIndex::clear()

@@ -8,6 +8,7 @@
 #include "core/Exercise.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +19,14 @@ namespace sp {
 class SearchIndex {
 public:
     void add(const Exercise& exercise);
+    // Adds every exercise of `other` after those already here, as if each had been added
+    // here: the plugin host indexes each pack on the thread that loaded it, and the
+    // catalog only joins the packs' indexes, which costs a look-up per distinct word.
+    void append(SearchIndex&& other);
+    // Lets go of what only adding needs (the word look-up table); append() still works.
+    void finishForAppend();
     void clear();
+    std::size_t size() const { return m_entries.size(); } // exercises added
 
     struct Hit {
         std::size_t index; // position of the exercise in the order they were added
@@ -44,7 +52,12 @@ private:
     std::vector<Entry> m_entries;
     std::vector<std::string> m_words;              // every distinct folded word
     std::vector<std::vector<Posting>> m_postings;  // per word: where it occurs, in the order added
-    std::unordered_map<std::string, std::uint32_t> m_wordIds;
+    // Looked up by string_view, so that a word already known costs no copy.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+    };
+    std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> m_wordIds;
 };
 
 } // namespace sp
