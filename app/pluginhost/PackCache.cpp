@@ -24,7 +24,7 @@ namespace {
 
 // Raised whenever the layout or the model's fields change (PackCacheCodec.cpp checks the
 // model's size for a field added without it); the pack format is part of it.
-constexpr std::uint32_t kPackCacheFormat = 1 * 1000 + kPackApi;
+constexpr std::uint32_t kPackCacheFormat = 2 * 1000 + kPackApi;
 constexpr std::string_view kMagic = "SPPACKC\n";
 // Far above the largest pack the loader accepts (5,000 exercises of at most 1 MB each
 // would not be read either); a bigger file is not ours.
@@ -172,7 +172,7 @@ fs::path PackCache::fileFor(const fs::path& folder) const
     return m_dir / name;
 }
 
-std::optional<LoadedPack> PackCache::find(const fs::path& folder) const
+std::optional<CachedPack> PackCache::find(const fs::path& folder) const
 {
     if (m_dir.empty())
         return std::nullopt;
@@ -207,24 +207,27 @@ std::optional<LoadedPack> PackCache::find(const fs::path& folder) const
                 return std::nullopt;
         }
         PackContent content = readPackContent(in);
-        if (!in.atEnd())
+        SearchIndex index = readSearchIndex(in);
+        if (!in.atEnd() || index.size() != content.exercises.size())
             return std::nullopt;
-        LoadedPack pack;
+        CachedPack cached{{}, std::move(index)};
+        LoadedPack& pack = cached.pack;
         pack.folder = folder;
         pack.declaredId = content.manifest.id;
         pack.manifest = std::move(content.manifest);
         pack.exercises = std::move(content.exercises);
         pack.exerciseFiles = std::move(content.exerciseFiles);
         pack.guidance = std::move(content.guidance);
-        return pack;
+        return cached;
     } catch (const PackCacheCorrupt&) {
         return std::nullopt; // rebuilt from the pack's own files
     }
 }
 
-std::string PackCache::store(const LoadedPack& pack, std::chrono::system_clock::time_point loadStarted) const
+std::string PackCache::store(const LoadedPack& pack, const SearchIndex& index,
+                             std::chrono::system_clock::time_point loadStarted) const
 {
-    if (m_dir.empty() || !pack.ok())
+    if (m_dir.empty() || !pack.ok() || index.size() != pack.exercises.size())
         return {};
     const auto listed = listExercises(pack.folder);
     if (!listed)
@@ -253,6 +256,7 @@ std::string PackCache::store(const LoadedPack& pack, std::chrono::system_clock::
         out.i64(s.ctimeNs);
     }
     writePackContent(out, {*pack.manifest, pack.exercises, pack.exerciseFiles, pack.guidance});
+    writeSearchIndex(out, index);
 
     ByteWriter header;
     header.u32(kPackCacheFormat);

@@ -343,4 +343,46 @@ PackContent readPackContent(ByteReader& in)
     return c;
 }
 
+void writeSearchIndex(ByteWriter& out, const SearchIndex& index)
+{
+    const SearchIndex::Data& d = index.data();
+    out.u32(static_cast<std::uint32_t>(d.entries.size()));
+    for (const SearchIndex::Entry& e : d.entries) {
+        out.str(e.name);
+        out.strings(e.aliases);
+    }
+    out.strings(d.words);
+    for (const std::vector<SearchIndex::Posting>& postings : d.postings) {
+        out.u32(static_cast<std::uint32_t>(postings.size()));
+        for (const SearchIndex::Posting& p : postings) {
+            out.u32(p.entry);
+            out.u8(p.fields);
+        }
+    }
+}
+
+SearchIndex readSearchIndex(ByteReader& in)
+{
+    SearchIndex::Data d;
+    d.entries.resize(in.count(8));
+    for (SearchIndex::Entry& e : d.entries) {
+        e.name = in.str();
+        e.aliases = in.strings();
+    }
+    d.words = in.strings();
+    d.postings.resize(d.words.size());
+    for (std::vector<SearchIndex::Posting>& postings : d.postings) {
+        postings.resize(in.count(5));
+        for (SearchIndex::Posting& p : postings) {
+            p.entry = in.u32();
+            p.fields = in.u8();
+        }
+    }
+    try {
+        return SearchIndex::fromData(std::move(d));
+    } catch (const std::invalid_argument& e) {
+        throw PackCacheCorrupt(e.what());
+    }
+}
+
 } // namespace sp

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/Exercise.h"
+#include "core/SearchIndex.h"
 
 #include <cstdint>
 #include <stdexcept>
@@ -70,5 +71,10 @@ struct PackContent {
 void writePackContent(ByteWriter& out, const PackContent& content);
 // Throws PackCacheCorrupt.
 PackContent readPackContent(ByteReader& in);
+
+// A pack's search index (SearchIndex::data()).
+void writeSearchIndex(ByteWriter& out, const SearchIndex& index);
+// Throws PackCacheCorrupt, also when the data read does not make a valid index.
+SearchIndex readSearchIndex(ByteReader& in);
 
 } // namespace sp

@@ -118,7 +118,7 @@ public:
     Candidate loadPack(const fs::path& folder, const PluginDir& dir)
     {
         Candidate c;
-        c.pack = readPack(folder, c.report.fromCache);
+        readPack(folder, c);
         c.report.kind = PluginKind::Pack;
         c.report.id = c.pack.declaredId;
         if (c.pack.manifest) {
@@ -127,12 +127,8 @@ public:
         }
         if (!c.report.id.empty())
             applyDecision(c, dir.origin, {});
-        if (c.usable()) {
-            c.index.emplace();
-            for (const Exercise& e : c.pack.exercises)
-                c.index->add(e);
-            c.index->finishForAppend();
-        }
+        if (!c.usable())
+            c.index.reset();
         return c;
     }
 
@@ -172,24 +168,31 @@ public:
     }
 
 private:
-    // From the pack cache when none of its files changed, else from its files (and then
-    // cached). Called on several threads at once.
-    LoadedPack readPack(const fs::path& folder, bool& fromCache)
+    // The pack and, when it loaded, its search index: from the pack cache when none of its
+    // files changed, else from its files (and then cached). Called on several threads at once.
+    void readPack(const fs::path& folder, Candidate& c)
     {
         if (!m_options.native.rerun) {
             if (auto cached = m_packCache.find(folder)) {
-                fromCache = true;
-                return std::move(*cached);
+                c.pack = std::move(cached->pack);
+                c.index = std::move(cached->index);
+                c.report.fromCache = true;
+                return;
             }
         }
         const auto started = std::chrono::system_clock::now();
-        LoadedPack pack = sp::loadPack(folder, folder.filename().string());
-        if (std::string problem = m_packCache.store(pack, started); !problem.empty()) {
+        c.pack = sp::loadPack(folder, folder.filename().string());
+        if (!c.pack.ok())
+            return;
+        c.index.emplace();
+        for (const Exercise& e : c.pack.exercises)
+            c.index->add(e);
+        c.index->finishForAppend();
+        if (std::string problem = m_packCache.store(c.pack, *c.index, started); !problem.empty()) {
             const std::lock_guard lock(m_packCacheMutex);
             if (m_packCacheProblem.empty())
                 m_packCacheProblem = std::move(problem); // one is enough: they all say the same
         }
-        return pack;
     }
 
     bool applyDecision(Candidate& c, PluginOrigin origin, const std::string& sha256)

@@ -179,6 +179,56 @@ BOOST_AUTO_TEST_CASE(a_joined_index_keeps_taking_exercises_one_by_one)
     BOOST_TEST(joined.search("knee").size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(comes_back_from_its_data_and_refuses_data_that_does_not_fit)
+{
+    Exercise bridge;
+    bridge.id = "bridge-hold";
+    bridge.name = "Bridge hold";
+    bridge.summary = "Lift the hips";
+    SearchIndex index;
+    index.add(bridge);
+    SearchIndex back = SearchIndex::fromData(index.data());
+    BOOST_TEST((back.data() == index.data()));
+    BOOST_TEST_REQUIRE(back.search("hips").size() == 1u);
+    back.add(bridge); // the word table is made again on demand
+    BOOST_TEST(back.search("bridge").size() == 2u);
+
+    using Data = SearchIndex::Data;
+    const Data good = index.data();
+    const auto refused = [](Data d, const std::string& what) {
+        try {
+            SearchIndex::fromData(std::move(d));
+            BOOST_ERROR("accepted: " << what);
+        } catch (const std::invalid_argument& e) {
+            BOOST_TEST(std::string(e.what()).find("search index: ") == 0u, what << ": " << e.what());
+        }
+    };
+    Data d = good;
+    d.postings.pop_back();
+    refused(d, "a word without postings list");
+    d = good;
+    d.postings[0][0].entry = 1;
+    refused(d, "a posting of an exercise that is not there");
+    d = good;
+    d.postings[0].push_back(d.postings[0][0]);
+    refused(d, "an exercise twice for one word");
+    d = good;
+    d.postings[0][0].fields = 8;
+    refused(d, "unknown field bits");
+    d = good;
+    d.postings[0][0].fields = 0;
+    refused(d, "no field");
+    d = good;
+    d.words[1] = d.words[0];
+    refused(d, "a repeated word");
+    d = good;
+    d.words[0].clear();
+    refused(d, "an empty word");
+    d = good;
+    d.postings[0].clear();
+    refused(d, "a word that occurs nowhere");
+}
+
 BOOST_AUTO_TEST_CASE(forgets_everything_when_cleared)
 {
     SearchIndex index;

@@ -84,12 +84,16 @@ BOOST_AUTO_TEST_CASE(every_built_in_pack_comes_back_from_the_cache_exactly_as_it
             continue;
         const LoadedPack fromFiles = loadPack(entry.path(), entry.path().filename().string());
         BOOST_TEST_REQUIRE(fromFiles.ok());
+        SearchIndex index;
+        for (const Exercise& e : fromFiles.exercises)
+            index.add(e);
         BOOST_TEST(!cache.find(entry.path())); // nothing cached yet
-        BOOST_TEST_REQUIRE(cache.store(fromFiles, std::chrono::system_clock::now()) == "");
+        BOOST_TEST_REQUIRE(cache.store(fromFiles, index, std::chrono::system_clock::now()) == "");
         const auto cached = cache.find(entry.path());
         BOOST_TEST_REQUIRE(cached.has_value());
-        BOOST_TEST(cached->folder == fromFiles.folder);
-        expectSameContent(fromFiles, *cached);
+        BOOST_TEST(cached->pack.folder == fromFiles.folder);
+        expectSameContent(fromFiles, cached->pack);
+        BOOST_TEST((cached->index.data() == index.data()));
         ++packs;
     }
     BOOST_TEST(packs >= 1u);
@@ -239,14 +243,20 @@ BOOST_AUTO_TEST_CASE(decoding_any_damaged_record_fails_cleanly_or_gives_valid_va
 {
     const LoadedPack pack = loadPack(fixturePacks() / "good", "good");
     BOOST_TEST_REQUIRE(pack.ok());
+    SearchIndex index;
+    for (const Exercise& e : pack.exercises)
+        index.add(e);
     ByteWriter out;
     writePackContent(out, {*pack.manifest, pack.exercises, pack.exerciseFiles, pack.guidance});
+    writeSearchIndex(out, index);
     const std::string record = out.take();
     {
         ByteReader in(record);
         const PackContent back = readPackContent(in);
+        const SearchIndex backIndex = readSearchIndex(in);
         BOOST_TEST(in.atEnd());
         BOOST_TEST((back == PackContent{*pack.manifest, pack.exercises, pack.exerciseFiles, pack.guidance}));
+        BOOST_TEST((backIndex.data() == index.data()));
     }
     std::mt19937 rng(11);
     int refused = 0;
@@ -260,6 +270,7 @@ BOOST_AUTO_TEST_CASE(decoding_any_damaged_record_fails_cleanly_or_gives_valid_va
         try {
             ByteReader in(bad);
             const PackContent c = readPackContent(in);
+            readSearchIndex(in);
             for (const Exercise& e : c.exercises) // whatever decoded holds values the model knows
                 BOOST_TEST(toString(e.type) != "invalid");
         } catch (const PackCacheCorrupt&) {
