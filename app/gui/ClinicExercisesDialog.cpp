@@ -3,6 +3,7 @@
 #include "editor/ClinicExercises.h"
 #include "gui/EnumLabels.h"
 #include "gui/ExerciseEditorDialog.h"
+#include "gui/PathText.h"
 #include "gui/WxText.h"
 
 #include <wx/button.h>
@@ -77,14 +78,18 @@ void ClinicExercisesDialog::refresh()
     wxString state;
     if (!m_pack.exists()) {
         state = wxString::Format(_("No clinic exercises yet. The first one you save creates the pack in %s."),
-                                 wxs(m_pack.folder().string()));
+                                 pathText(m_pack.folder()));
     } else {
         const LoadedPack loaded = m_pack.load();
         m_exercises = loaded.exercises;
-        state = wxString::Format(_("Saved in %s"), wxs(m_pack.folder().string()));
+        state = wxString::Format(_("Saved in %s"), pathText(m_pack.folder()));
         if (!loaded.problems.empty())
             state += "\n" + wxString::Format(_("The pack does not load (%zu problems); see Tools → Plugins."),
                                              loaded.problems.size());
+        for (const PackReport& r : m_workspace.catalogLoad().packs)
+            if (r.folder == m_pack.folder() && r.status == PackStatus::Disabled)
+                state += "\n" + _("The clinic pack is disabled, so its exercises are not in the catalog; enable it "
+                                  "in Tools → Plugins.");
     }
     m_state->SetLabel(state);
     m_state->Wrap(FromDIP(600));
@@ -151,9 +156,9 @@ void ClinicExercisesDialog::openEditor(const std::optional<Exercise>& start, boo
     ExerciseEditorDialog editor(this, m_workspace, m_pack, start, isNew, folder);
     if (editor.ShowModal() != wxID_OK)
         return;
-    refresh();
     if (m_changed)
         m_changed();
+    refresh();
 }
 
 bool ClinicExercisesDialog::remove(const std::string& id)
@@ -167,9 +172,9 @@ bool ClinicExercisesDialog::remove(const std::string& id)
         return false;
     if (!guardedBy(m_prompts, this, wxString::Format(_("Cannot remove \"%s\""), name), [&] { m_pack.removeExercise(id); }))
         return false;
-    refresh();
     if (m_changed)
         m_changed();
+    refresh();
     return true;
 }
 

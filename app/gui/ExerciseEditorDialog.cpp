@@ -1,9 +1,11 @@
 #include "gui/ExerciseEditorDialog.h"
 
+#include "core/ExerciseJson.h"
 #include "editor/ClinicExercises.h"
 #include "gui/EnumLabels.h"
 #include "gui/FigureEditor.h"
 #include "gui/StringListEditor.h"
+#include "gui/PathText.h"
 #include "gui/WxText.h"
 #include "handout/ImageDecode.h"
 #include "pluginhost/PackFiles.h"
@@ -75,7 +77,7 @@ wxString describeProblem(const Problem& p)
     wxString where;
     if (parts.size() >= 2) {
         const std::string& second = parts[1];
-        const bool number = !second.empty() && std::all_of(second.begin(), second.end(), ::isdigit);
+        const bool number = !second.empty() && std::all_of(second.begin(), second.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
         where = number ? wxString::Format(_("item %d"), std::stoi(second) + 1) : wxs(second);
         for (std::size_t i = 2; i < parts.size(); ++i)
             where += " " + wxs(parts[i]);
@@ -100,7 +102,7 @@ ExerciseEditorDialog::ExerciseEditorDialog(wxWindow* parent, Workspace& workspac
     m_general = messageLabel(this, "");
 
     auto* where = new wxStaticText(this, wxID_ANY,
-                                   wxString::Format(_("Saved in the clinic pack %s"), wxs(m_pack.folder().string())));
+                                   wxString::Format(_("Saved in the clinic pack %s"), pathText(m_pack.folder())));
     where->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     auto* buttons = new wxStdDialogButtonSizer;
     auto* ok = new wxButton(this, wxID_OK, _("&Save"));
@@ -137,6 +139,7 @@ wxStaticText* ExerciseEditorDialog::messageLabel(wxWindow* parent, const std::st
 {
     auto* label = new wxStaticText(parent, wxID_ANY, wxEmptyString);
     label->SetForegroundColour(kErrorColour);
+    label->Hide(); // shown only with a message, so that empty ones take no room
     m_messages[key] = label;
     return label;
 }
@@ -160,7 +163,7 @@ wxWindow* ExerciseEditorDialog::buildBasicsPage(wxNotebook* book)
     const auto addText = [&](const std::string& key, const wxString& label, long style, const wxString& hint) {
         auto* t = new wxTextCtrl(page, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, style);
         if (style & wxTE_MULTILINE)
-            t->SetMinSize(wxSize(-1, FromDIP(64)));
+            t->SetMinSize(wxSize(-1, FromDIP(48)));
         else
             t->SetHint(hint);
         m_texts[key] = t;
@@ -225,8 +228,9 @@ wxWindow* ExerciseEditorDialog::buildDosagePage(wxNotebook* book)
     // Not the plan's DosageEditor: that one edits a plan item, with the patient's note.
     auto* page = new wxPanel(book, wxID_ANY);
     const int pageIndex = static_cast<int>(book->GetPageCount());
-    auto* heading = new wxStaticText(page, wxID_ANY, _("Default dosage (each plan starts from it)"));
+    auto* heading = new wxStaticText(page, wxID_ANY, wxEmptyString);
     heading->SetFont(heading->GetFont().Bold());
+    heading->SetLabel(_("Default dosage (each plan starts from it)")); // after the font, so that it is measured bold
     auto* grid = new wxFlexGridSizer(4, FromDIP(4), FromDIP(8));
     for (std::size_t i = 0; i < kDosageFields.size(); ++i) {
         const DosageField& f = kDosageFields[i];
@@ -266,8 +270,9 @@ wxWindow* ExerciseEditorDialog::buildDosagePage(wxNotebook* book)
     sizer->Add(grid, 0, wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(m_dosageText, 0, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(messageLabel(page, "dosage"), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
-    auto* relatedHeading = new wxStaticText(page, wxID_ANY, _("Related exercises"));
+    auto* relatedHeading = new wxStaticText(page, wxID_ANY, wxEmptyString);
     relatedHeading->SetFont(relatedHeading->GetFont().Bold());
+    relatedHeading->SetLabel(_("Related exercises")); // after the font, so that it is measured bold
     sizer->Add(relatedHeading, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     sizer->Add(related, 0, wxEXPAND | wxALL, FromDIP(8));
     page->SetSizer(sizer);
@@ -282,8 +287,9 @@ wxWindow* ExerciseEditorDialog::buildPicturePage(wxNotebook* book)
     m_pageOf["figure"] = pageIndex;
     m_pageOf["media"] = pageIndex;
 
-    auto* photosHeading = new wxStaticText(page, wxID_ANY, _("Photos (PNG or JPEG, each with a caption)"));
+    auto* photosHeading = new wxStaticText(page, wxID_ANY, wxEmptyString);
     photosHeading->SetFont(photosHeading->GetFont().Bold());
+    photosHeading->SetLabel(_("Photos (PNG or JPEG, each with a caption)")); // after the font, so that it is measured bold
     m_photoList = new wxListBox(page, wxID_ANY);
     m_photoList->SetMinSize(FromDIP(wxSize(-1, 70)));
     m_caption = new wxTextCtrl(page, wxID_ANY);
@@ -485,6 +491,12 @@ wxString ExerciseEditorDialog::messageFor(const std::string& key) const
     return it == m_messages.end() ? wxString() : it->second->GetLabel();
 }
 
+void ExerciseEditorDialog::showPageOf(const std::string& key)
+{
+    if (const auto page = m_pageOf.find(key); page != m_pageOf.end())
+        m_book->SetSelection(static_cast<std::size_t>(page->second));
+}
+
 void ExerciseEditorDialog::showMessages(const FieldMessages& messages)
 {
     FieldMessages unplaced = showFieldMessages(messages, m_messages);
@@ -494,7 +506,7 @@ void ExerciseEditorDialog::showMessages(const FieldMessages& messages)
         general += (general.empty() ? "" : "\n") + text;
     // The clinician sees the first page with a problem, and the others are named.
     int firstPage = -1;
-    wxArrayString elsewhere;
+    wxString pages;
     for (const auto& [key, text] : messages) {
         const auto page = m_pageOf.find(key);
         if (page == m_pageOf.end())
@@ -502,17 +514,19 @@ void ExerciseEditorDialog::showMessages(const FieldMessages& messages)
         if (firstPage < 0 || page->second < firstPage)
             firstPage = page->second;
         const wxString name = m_book->GetPageText(static_cast<std::size_t>(page->second));
-        if (elsewhere.Index(name) == wxNOT_FOUND)
-            elsewhere.Add(name);
+        if (!pages.Contains(name))
+            pages += (pages.empty() ? "" : ", ") + name;
     }
-    if (!elsewhere.empty())
-        general = wxString::Format(_("Please check the marked fields on: %s."), wxJoin(elsewhere, ',', '\0')) +
+    if (!pages.empty())
+        general = wxString::Format(_("Please check the marked fields on: %s."), pages) +
                   (general.empty() ? "" : "\n" + general);
     m_general->SetLabel(general);
     if (firstPage >= 0 && m_book->GetSelection() != firstPage)
         m_book->SetSelection(static_cast<std::size_t>(firstPage));
-    for (auto& [key, label] : m_messages)
+    for (auto& [key, label] : m_messages) {
+        label->Show(!label->GetLabel().empty());
         label->Wrap(FromDIP(key == "" ? 820 : 560));
+    }
     Layout();
     for (std::size_t i = 0; i < m_book->GetPageCount(); ++i)
         m_book->GetPage(i)->Layout();
@@ -531,10 +545,25 @@ bool ExerciseEditorDialog::save()
         for (const Exercise& other : loaded.exercises)
             packIds.push_back(other.id);
     }
-    if (!isValidId(e.id))
+    if (e.id.empty() && e.name.empty())
+        messages["id"] = _("Made from the name once you type one.");
+    else if (!isValidId(e.id))
         messages["id"] = _("An id is 1–64 characters of a-z, 0-9 and -, starting with a letter or digit.");
     else if (m_isNew && std::find(packIds.begin(), packIds.end(), e.id) != packIds.end())
         messages["id"] = wxString::Format(_("The clinic pack already has an exercise \"%s\"; choose another id."), wxs(e.id));
+    // Every field against the pack format's rules at once (the id is checked above).
+    {
+        Exercise probe = e;
+        if (!isValidId(probe.id))
+            probe.id = "exercise";
+        std::vector<Problem> problems;
+        ProblemSink sink("exercise", problems);
+        parseExercise(toJson(probe), sink);
+        for (const Problem& p : problems) {
+            wxString& text = messages[fieldOfPointer(p.pointer)];
+            text += (text.empty() ? "" : "\n") + describeProblem(p);
+        }
+    }
     for (const PhotoRow& p : m_photos)
         if (p.caption.empty())
             messages["media"] = _("Give every photo a caption (select it and type below the list).");

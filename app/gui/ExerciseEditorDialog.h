@@ -69,6 +69,9 @@ public:
     // After a successful save: the exercise as stored (pack set).
     const std::optional<Exercise>& saved() const { return m_saved; }
 
+    // Turns to the page that holds the field.
+    void showPageOf(const std::string& key);
+
     // The message shown for a field ("" when none); "" asks for the general one.
     wxString messageFor(const std::string& key) const;
 

@@ -26,7 +26,7 @@ public:
     explicit FigurePreview(wxWindow* parent) : wxPanel(parent, wxID_ANY)
     {
         SetBackgroundStyle(wxBG_STYLE_PAINT);
-        SetMinSize(FromDIP(wxSize(320, 200)));
+        SetMinSize(FromDIP(wxSize(360, 240)));
         Bind(wxEVT_PAINT, &FigurePreview::onPaint, this);
         Bind(wxEVT_SIZE, [this](wxSizeEvent& e) { Refresh(); e.Skip(); });
     }
@@ -145,7 +145,7 @@ FigureEditor::FigureEditor(wxWindow* parent, const Catalog& catalog) : wxPanel(p
             m_templates.push_back({e.qualifiedId(), wxs(e.name) + " (" + wxs(e.pack) + ")", *e.figure});
 
     m_use = new wxCheckBox(this, wxID_ANY, _("&Draw a line figure"));
-    m_template = new wxChoice(this, wxID_ANY);
+    m_template = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(300), -1));
     m_template->Append(_("Start from the figure of…"));
     for (const Template& t : m_templates)
         m_template->Append(t.label);
@@ -185,14 +185,21 @@ FigureEditor::FigureEditor(wxWindow* parent, const Catalog& catalog) : wxPanel(p
     grid->Add(angleRow, 1, wxEXPAND);
     grid->AddSpacer(0);
     grid->Add(mirror, 0);
+    auto* help = new wxStaticText(this, wxID_ANY,
+                                  _("Choose a joint, then turn it with the slider: the limb or trunk that hangs from "
+                                    "it turns along, lengths stay. The red ring in the drawing marks the joint, the "
+                                    "dashed frame the pose."));
+    help->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    help->Wrap(FromDIP(360));
 
     auto* controls = new wxBoxSizer(wxVERTICAL);
     controls->Add(m_use, 0, wxBOTTOM, FromDIP(6));
     controls->Add(grid, 0, wxEXPAND);
+    controls->Add(help, 0, wxTOP, FromDIP(10));
     controls->Add(m_warning, 0, wxEXPAND | wxTOP, FromDIP(6));
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    sizer->Add(controls, 2, wxEXPAND | wxRIGHT, FromDIP(8));
-    sizer->Add(m_preview, 3, wxEXPAND);
+    sizer->Add(controls, 0, wxEXPAND | wxRIGHT, FromDIP(12));
+    sizer->Add(m_preview, 1, wxEXPAND);
     SetSizer(sizer);
 
     m_use->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
@@ -266,6 +273,14 @@ bool FigureEditor::useTemplate(const std::string& id)
     return false;
 }
 
+std::optional<Joint> FigureEditor::selectedJoint() const
+{
+    const int n = m_joint->GetSelection();
+    return n >= 0 && static_cast<std::size_t>(n) < m_jointChoices.size()
+               ? std::optional(m_jointChoices[static_cast<std::size_t>(n)])
+               : std::nullopt;
+}
+
 Pose* FigureEditor::pose()
 {
     return m_figure && m_pose < m_figure->poses.size() ? &m_figure->poses[m_pose] : nullptr;
@@ -315,7 +330,7 @@ void FigureEditor::mirrorPose()
         if (n >= 0)
             selectJoint(m_jointChoices[static_cast<std::size_t>(n)]);
         else
-            m_preview->show(m_figure, m_pose, std::nullopt);
+            m_preview->show(m_figure, m_pose, selectedJoint());
         changed();
     }
 }
@@ -330,7 +345,7 @@ void FigureEditor::setPoseLabel(const wxString& label)
             m_updating = false;
         }
         m_poses->SetString(static_cast<unsigned>(m_pose), label.empty() ? wxString::Format(_("Pose %zu"), m_pose + 1) : label);
-        m_preview->show(m_figure, m_pose, std::nullopt);
+        m_preview->show(m_figure, m_pose, selectedJoint());
         changed();
     }
 }
@@ -341,7 +356,7 @@ void FigureEditor::setView(FigureView view)
         return;
     m_figure->view = view;
     m_view->SetSelection(view == FigureView::Front ? 1 : 0);
-    m_preview->show(m_figure, m_pose, std::nullopt);
+    m_preview->show(m_figure, m_pose, selectedJoint());
     changed();
 }
 
@@ -381,7 +396,7 @@ void FigureEditor::showFigure()
     if (!m_jointChoices.empty())
         selectJoint(m_jointChoices.front());
     else
-        m_preview->show(m_figure, m_pose, std::nullopt);
+        m_preview->show(m_figure, m_pose, selectedJoint());
     changed();
 }
 

@@ -55,6 +55,7 @@ private:
     void fillJoints();
     void changed();
     Pose* pose();
+    std::optional<Joint> selectedJoint() const;
 
     struct Template {
         std::string id;

@@ -49,8 +49,10 @@ bool MainFrame::reloadCatalog(bool rerunNative)
     std::size_t failed = 0;
     for (const PackReport& r : load.packs)
         failed += r.status == PackStatus::Failed ? 1 : 0;
-    wxString status = wxString::Format(_("Catalog reloaded: %zu exercises from %zu packs."),
-                                       load.catalog.exercises().size(), load.catalog.packs().size());
+    const std::size_t packs = load.catalog.packs().size();
+    wxString status = wxString::Format(wxPLURAL("Catalog reloaded: %zu exercises from %zu pack.",
+                                                "Catalog reloaded: %zu exercises from %zu packs.", packs),
+                                       load.catalog.exercises().size(), packs);
     if (failed > 0)
         status += " " + wxString::Format(wxPLURAL("%zu plugin failed (Tools → Plugins).",
                                                   "%zu plugins failed (Tools → Plugins).", failed),

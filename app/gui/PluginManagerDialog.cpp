@@ -1,5 +1,6 @@
 #include "gui/PluginManagerDialog.h"
 
+#include "gui/PathText.h"
 #include "gui/WxText.h"
 
 #include <wx/button.h>
@@ -60,9 +61,9 @@ wxString pluginDetails(const PackReport& r)
     out += wxString::Format(_("Status: %s"), statusLabel(r));
     if (r.status == PackStatus::Loaded)
         out += wxString::Format(wxPLURAL(", %zu exercise", ", %zu exercises", r.exerciseCount), r.exerciseCount);
-    out += "\n" + wxString::Format(_("Folder: %s"), wxs(r.folder.string())) + "\n";
+    out += "\n" + wxString::Format(_("Folder: %s"), pathText(r.folder)) + "\n";
     if (r.kind == PluginKind::Native) {
-        out += wxString::Format(_("Library: %s"), wxs(r.library.string())) + "\n";
+        out += wxString::Format(_("Library: %s"), pathText(r.library)) + "\n";
         out += wxString::Format(_("SHA-256: %s"), r.sha256.empty() ? wxString("?") : wxs(r.sha256)) + "\n";
         out += wxString::Format(_("Plugin ABI: %s"), r.abi.empty() ? wxString("?") : wxs(r.abi)) + "\n";
         if (r.status != PackStatus::Disabled)
@@ -90,15 +91,19 @@ PluginManagerDialog::PluginManagerDialog(wxWindow* parent, Workspace& workspace,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_workspace(workspace), m_prompts(prompts), m_reload(std::move(reload))
 {
+    auto* intro = new wxStaticText(this, wxID_ANY,
+                                   _("Every exercise pack and native plugin found in the plugin folders. Select one to "
+                                     "see where it is, its status and every problem. Changes apply at once."));
+    intro->Wrap(FromDIP(940));
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     split->SetMinimumPaneSize(FromDIP(80));
     m_list = new wxListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_list->AppendColumn(_("Plugin"), wxLIST_FORMAT_LEFT, FromDIP(250));
+    m_list->AppendColumn(_("Plugin"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_list->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(70));
     m_list->AppendColumn(_("Version"), wxLIST_FORMAT_LEFT, FromDIP(70));
     m_list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(130));
     m_list->AppendColumn(_("Exercises"), wxLIST_FORMAT_RIGHT, FromDIP(70));
-    m_list->AppendColumn(_("Folder or library"), wxLIST_FORMAT_LEFT, FromDIP(340));
+    m_list->AppendColumn(_("Folder or library"), wxLIST_FORMAT_LEFT, FromDIP(300));
     m_details = new wxTextCtrl(split, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
     split->SplitHorizontally(m_list, m_details);
@@ -119,14 +124,16 @@ PluginManagerDialog::PluginManagerDialog(wxWindow* parent, Workspace& workspace,
     buttons->AddStretchSpacer();
     buttons->Add(new wxButton(this, wxID_CLOSE), 0);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(intro, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     sizer->Add(split, 1, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(m_folderProblems, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(m_status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
     SetEscapeId(wxID_CLOSE);
-    SetSize(FromDIP(wxSize(980, 620)));
-    split->SetSashPosition(FromDIP(250));
+    m_status->Hide();
+    SetSize(FromDIP(wxSize(980, 600)));
+    split->SetSashPosition(FromDIP(220));
 
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         const auto& packs = m_workspace.catalogLoad().packs;
@@ -168,6 +175,7 @@ void PluginManagerDialog::refresh()
     for (const Problem& p : load.folderProblems)
         folderProblems += (folderProblems.empty() ? "" : "\n") + wxs(p.format());
     m_folderProblems->SetLabel(folderProblems);
+    m_folderProblems->Show(!folderProblems.empty());
     if (keep >= 0)
         m_list->SetItemState(keep, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     showDetails();
@@ -191,7 +199,7 @@ wxString PluginManagerDialog::rowText(std::size_t row, int column) const
     case 2: return r.version.empty() ? wxString("?") : wxs(r.version);
     case 3: return statusLabel(r);
     case 4: return r.status == PackStatus::Loaded ? wxString::Format("%zu", r.exerciseCount) : wxString("–");
-    case 5: return wxs((r.kind == PluginKind::Native ? r.library : r.folder).string());
+    case 5: return pathText(r.kind == PluginKind::Native ? r.library : r.folder);
     }
     return {};
 }
@@ -232,6 +240,7 @@ wxString PluginManagerDialog::statusText() const
 void PluginManagerDialog::setStatus(const wxString& text)
 {
     m_status->SetLabel(text);
+    m_status->Show(!text.empty());
     m_status->Wrap(GetClientSize().x - FromDIP(16));
     Layout();
 }

@@ -26,7 +26,7 @@ struct ToolsFixture : FrameFixture {
     std::optional<std::filesystem::path> folderAnswer;
     std::vector<std::filesystem::path> opened;
 
-    ToolsFixture()
+    explicit ToolsFixture(bool builtIn = true) : FrameFixture(builtIn)
     {
         clean();
         gui::ToolPrompts& p = frame->toolPrompts();
