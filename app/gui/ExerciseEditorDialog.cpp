@@ -6,16 +6,13 @@
 #include "gui/FigureEditor.h"
 #include "gui/StringListEditor.h"
 #include "gui/PathText.h"
+#include "gui/PhotoListEditor.h"
 #include "gui/WxText.h"
-#include "handout/ImageDecode.h"
-#include "pluginhost/PackFiles.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/filedlg.h>
 #include <wx/intl.h>
-#include <wx/listbox.h>
 #include <wx/notebook.h>
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
@@ -290,47 +287,22 @@ wxWindow* ExerciseEditorDialog::buildPicturePage(wxNotebook* book)
     auto* photosHeading = new wxStaticText(page, wxID_ANY, wxEmptyString);
     photosHeading->SetFont(photosHeading->GetFont().Bold());
     photosHeading->SetLabel(_("Photos (PNG or JPEG, each with a caption)")); // after the font, so that it is measured bold
-    m_photoList = new wxListBox(page, wxID_ANY);
-    m_photoList->SetMinSize(FromDIP(wxSize(-1, 70)));
-    m_caption = new wxTextCtrl(page, wxID_ANY);
-    m_caption->SetHint(_("Caption of the selected photo"));
-    auto* add = new wxButton(page, wxID_ANY, _("Add p&hoto…"));
-    auto* remove = new wxButton(page, wxID_ANY, _("Remo&ve photo"));
-    auto* photoButtons = new wxBoxSizer(wxHORIZONTAL);
-    photoButtons->Add(m_caption, 1, wxRIGHT, FromDIP(4));
-    photoButtons->Add(add, 0, wxRIGHT, FromDIP(4));
-    photoButtons->Add(remove, 0);
+    m_photoEditor = new PhotoListEditor(page);
+    m_photoEditor->onAdded = [this](const wxString& problem) {
+        FieldMessages messages;
+        if (!problem.empty())
+            messages["media"] = problem;
+        showMessages(messages);
+    };
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_figure, 1, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(messageLabel(page, "figure"), 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(photosHeading, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-    sizer->Add(m_photoList, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
-    sizer->Add(photoButtons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    sizer->Add(m_photoEditor, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     sizer->Add(messageLabel(page, "media"), 0, wxEXPAND | wxALL, FromDIP(8));
     page->SetSizer(sizer);
 
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog choose(this, _("Choose a photo"), wxEmptyString, wxEmptyString,
-                            _("PNG or JPEG images (*.png;*.jpg;*.jpeg)|*.png;*.PNG;*.jpg;*.JPG;*.jpeg;*.JPEG"),
-                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (choose.ShowModal() == wxID_OK)
-            addPhoto(fs::path(u8(choose.GetPath())), m_caption->GetValue());
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (const int n = m_photoList->GetSelection(); n != wxNOT_FOUND)
-            removePhoto(static_cast<std::size_t>(n));
-    });
-    m_photoList->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) {
-        if (const int n = m_photoList->GetSelection(); n != wxNOT_FOUND)
-            m_caption->ChangeValue(wxs(m_photos[static_cast<std::size_t>(n)].caption));
-    });
-    m_caption->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        if (const int n = m_photoList->GetSelection(); n != wxNOT_FOUND) {
-            m_photos[static_cast<std::size_t>(n)].caption = trimmed(m_caption->GetValue());
-            refreshPhotos();
-        }
-    });
     return page;
 }
 
@@ -357,15 +329,15 @@ void ExerciseEditorDialog::load(const Exercise& e, const fs::path& startFolder)
         setDirection(d, e.hasDirection(d));
     setDosage(e.dosage);
     m_figure->setFigure(e.figure);
-    m_photos.clear();
+    std::vector<PhotoListEditor::Photo> photos;
     for (const ImageRef& image : e.media.images) {
         // Photos of this pack stay where they are; those of another pack are copied in.
         if (m_isNew && !startFolder.empty())
-            m_photos.push_back({startFolder / image.file, {}, image.caption});
+            photos.push_back({startFolder / image.file, {}, image.caption});
         else if (!m_isNew)
-            m_photos.push_back({{}, image.file, image.caption});
+            photos.push_back({{}, image.file, image.caption});
     }
-    refreshPhotos();
+    m_photoEditor->setPhotos(std::move(photos));
 }
 
 wxTextCtrl* ExerciseEditorDialog::text(const std::string& key)
@@ -405,49 +377,22 @@ void ExerciseEditorDialog::setDosage(const Dosage& dosage)
 
 bool ExerciseEditorDialog::addPhoto(const fs::path& file, const wxString& caption)
 {
+    const wxString problem = m_photoEditor->add(file, caption);
     FieldMessages messages;
-    if (const std::string problem = checkImageFile(file); !problem.empty())
-        messages["media"] = wxs(file.filename().string()) + ": " + wxs(problem);
-    // The loader checks how a file starts; the handout must decode all of it.
-    else if (const handout::DecodedImage decoded = handout::decodeImageFile(file); !decoded.error.empty())
-        messages["media"] = wxs(decoded.error);
-    else if (m_photos.size() >= 10)
-        messages["media"] = _("An exercise holds at most 10 photos.");
-    if (!messages.empty()) {
-        showMessages(messages);
-        return false;
-    }
-    m_photos.push_back({file, {}, trimmed(caption)});
-    refreshPhotos();
-    m_photoList->SetSelection(static_cast<int>(m_photos.size()) - 1);
-    m_caption->ChangeValue(wxs(m_photos.back().caption));
-    showMessages({});
-    return true;
+    if (!problem.empty())
+        messages["media"] = problem;
+    showMessages(messages);
+    return problem.empty();
 }
 
 void ExerciseEditorDialog::removePhoto(std::size_t index)
 {
-    if (index < m_photos.size()) {
-        m_photos.erase(m_photos.begin() + static_cast<std::ptrdiff_t>(index));
-        refreshPhotos();
-        m_caption->ChangeValue(wxEmptyString);
-    }
+    m_photoEditor->remove(index);
 }
 
-void ExerciseEditorDialog::refreshPhotos()
+std::size_t ExerciseEditorDialog::photoCount() const
 {
-    const int selection = m_photoList->GetSelection();
-    wxArrayString rows;
-    for (const PhotoRow& p : m_photos) {
-        const wxString file = wxs(p.source.empty() ? p.file : p.source.filename().string());
-        rows.Add((p.caption.empty() ? _("(no caption yet)") : wxs(p.caption)) + "  —  " + file +
-                 (p.source.empty() ? wxString() : _(" (new)")));
-    }
-    if (rows != m_photoList->GetStrings()) {
-        m_photoList->Set(rows);
-        if (selection != wxNOT_FOUND && selection < static_cast<int>(rows.size()))
-            m_photoList->SetSelection(selection);
-    }
+    return m_photoEditor->photos().size();
 }
 
 Exercise ExerciseEditorDialog::exercise() const
@@ -479,7 +424,7 @@ Exercise ExerciseEditorDialog::exercise() const
     e.dosage.side = EnumNames<Side>::values[static_cast<std::size_t>(std::max(0, m_side->GetSelection()))].first;
     e.figure = m_figure->figure();
     e.media.images.clear();
-    for (const PhotoRow& p : m_photos)
+    for (const PhotoListEditor::Photo& p : m_photoEditor->photos())
         if (p.source.empty())
             e.media.images.push_back({p.file, p.caption});
     return e;
@@ -564,7 +509,7 @@ bool ExerciseEditorDialog::save()
             text += (text.empty() ? "" : "\n") + describeProblem(p);
         }
     }
-    for (const PhotoRow& p : m_photos)
+    for (const PhotoListEditor::Photo& p : m_photoEditor->photos())
         if (p.caption.empty())
             messages["media"] = _("Give every photo a caption (select it and type below the list).");
     for (const Problem& p : checkReferences(e, packId, packIds, m_workspace.catalog()))
@@ -575,7 +520,7 @@ bool ExerciseEditorDialog::save()
     }
 
     std::vector<ClinicPack::Photo> photos;
-    for (const PhotoRow& p : m_photos)
+    for (const PhotoListEditor::Photo& p : m_photoEditor->photos())
         if (!p.source.empty())
             photos.push_back({p.source, p.caption});
     try {
@@ -605,11 +550,11 @@ bool ExerciseEditorDialog::save()
         SetTitle(_("Edit clinic exercise"));
     }
     // The photos are in the pack now: show them as its files.
-    m_photos.clear();
+    std::vector<PhotoListEditor::Photo> inPack;
     for (const ImageRef& image : m_saved->media.images)
-        m_photos.push_back({{}, image.file, image.caption});
+        inPack.push_back({{}, image.file, image.caption});
+    m_photoEditor->setPhotos(std::move(inPack));
     m_start = *m_saved;
-    refreshPhotos();
     showMessages({});
     return true;
 }

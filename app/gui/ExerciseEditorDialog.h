@@ -22,7 +22,6 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxListBox;
 class wxNotebook;
 class wxSpinCtrl;
 class wxStaticText;
@@ -31,6 +30,7 @@ class wxTextCtrl;
 namespace sp::gui {
 
 class FigureEditor;
+class PhotoListEditor;
 class StringListEditor;
 
 class ExerciseEditorDialog : public wxDialog {
@@ -58,7 +58,7 @@ public:
     // one is refused with a message under the photos. Nothing is copied until saved.
     bool addPhoto(const std::filesystem::path& file, const wxString& caption);
     void removePhoto(std::size_t index);
-    std::size_t photoCount() const { return m_photos.size(); }
+    std::size_t photoCount() const;
 
     // The exercise as the fields describe it now.
     Exercise exercise() const;
@@ -76,19 +76,12 @@ public:
     wxString messageFor(const std::string& key) const;
 
 private:
-    struct PhotoRow {
-        std::filesystem::path source; // a new photo: the file to copy; empty for one already in the pack
-        std::string file;             // one already in the pack: its path in the pack
-        std::string caption;
-    };
-
     wxWindow* buildBasicsPage(wxNotebook* book);
     wxWindow* buildStepsPage(wxNotebook* book);
     wxWindow* buildDosagePage(wxNotebook* book);
     wxWindow* buildPicturePage(wxNotebook* book);
     wxStaticText* messageLabel(wxWindow* parent, const std::string& key);
     void load(const Exercise& exercise, const std::filesystem::path& startFolder);
-    void refreshPhotos();
     void showMessages(const FieldMessages& messages);
     void onOk();
 
@@ -111,9 +104,7 @@ private:
     wxChoice* m_side = nullptr;
     wxStaticText* m_dosageText = nullptr;
     FigureEditor* m_figure = nullptr;
-    wxListBox* m_photoList = nullptr;
-    wxTextCtrl* m_caption = nullptr;
-    std::vector<PhotoRow> m_photos;
+    PhotoListEditor* m_photoEditor = nullptr;
     wxStaticText* m_general = nullptr;
 };
 

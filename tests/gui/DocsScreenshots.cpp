@@ -2,9 +2,11 @@
 // test's own X server: not run by ctest (disabled), run on purpose with
 //   SP_SCREENSHOT_DIR=docs build/bin/test_gui --run_test=docs_screenshots
 // Each shows the main window with a demo patient and the dialog over it, as a clinician
-// sees them; `import` (ImageMagick) grabs the screen.
+// sees them; `import` (ImageMagick) grabs the screen. With SP_SCREENSHOT_ALL=1 it also
+// shoots the editor's other pages and the clinic exercise list, to look at, not for docs/.
 #include "ToolsFixture.h"
 
+#include "gui/ClinicExercisesDialog.h"
 #include "gui/ExerciseEditorDialog.h"
 #include "gui/FigureEditor.h"
 #include "gui/PatientListPanel.h"
@@ -113,6 +115,12 @@ BOOST_FIXTURE_TEST_CASE(plugin_manager, ScreenshotFixture)
                                     [this](bool rerun) { frame->reloadCatalog(rerun); });
     BOOST_REQUIRE(dialog.select("bad-dosage-range"));
     shoot(dialog, "gui-plugin-manager.png");
+    if (std::getenv("SP_SCREENSHOT_ALL")) {
+        dialog.Hide();
+        gui::ClinicExercisesDialog list(frame, *workspace, ClinicPack(ClinicPack::defaultFolder()), frame->toolPrompts(),
+                                        [this] { frame->reloadCatalog(); });
+        shoot(list, "clinic-list-empty.png");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
