@@ -68,6 +68,8 @@ wxString pluginDetails(const PackReport& r)
         out += wxString::Format(_("Plugin ABI: %s"), r.abi.empty() ? wxString("?") : wxs(r.abi)) + "\n";
         if (r.status != PackStatus::Disabled)
             out += (r.fromCache ? _("Result: from the cache (library unchanged)") : _("Result: from running it now")) + "\n";
+    } else if (r.status == PackStatus::Loaded) {
+        out += (r.fromCache ? _("Read: from the cache (its files are unchanged)") : _("Read: from its files")) + "\n";
     }
     if (r.status == PackStatus::Disabled)
         out += "\n" + wxString::Format(_("Off: %s"), wxs(r.disabledReason)) + "\n" +

@@ -186,6 +186,13 @@ BOOST_AUTO_TEST_CASE(a_saved_exercise_is_edited_in_place_and_keeps_its_id)
     BOOST_TEST(loaded.exercises[0].media.images == saved.media.images);
     frame->reloadCatalog();
     BOOST_TEST(workspace->catalog().find("clinic/" + saved.id)->name == "Wall slide (slow)");
+
+    // A new exercise may not take the id of one already in the pack.
+    gui::ExerciseEditorDialog another(frame, *workspace, clinicPack());
+    fillWallSlide(another);
+    BOOST_TEST(!another.save());
+    BOOST_TEST(another.messageFor("id").Contains("already has"));
+    BOOST_TEST(clinicPack().load().exercises[0].name == "Wall slide (slow)");
 }
 
 BOOST_AUTO_TEST_CASE(a_catalog_exercise_is_duplicated_into_the_clinic_pack_with_its_figure)

@@ -9,6 +9,7 @@
 
 #include "pluginhost/ClinicPack.h"
 #include "pluginhost/NativePlugin.h"
+#include "pluginhost/PackCache.h"
 #include "settings/SettingsFile.h"
 
 #include <wx/image.h>
@@ -51,6 +52,7 @@ struct ToolsFixture : FrameFixture {
         std::filesystem::remove_all(userPluginDir());
         std::filesystem::remove(defaultSettingsPath());
         std::filesystem::remove(defaultPluginCacheFile());
+        std::filesystem::remove_all(defaultPackCacheDir());
     }
 
     std::string allReports() const
