@@ -72,10 +72,17 @@ wxString describeProblem(const Problem& p)
         rest = slash == std::string::npos ? std::string() : rest.substr(slash);
     }
     wxString where;
-    if (parts.size() >= 2) {
+    const auto isNumber = [](const std::string& t) {
+        return !t.empty() && std::all_of(t.begin(), t.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+    };
+    if (parts.size() >= 3 && parts[0] == "figure" && parts[1] == "poses" && isNumber(parts[2])) {
+        // "/figure/poses/1/joints/hand_l": "pose 2, hand_l"
+        where = wxString::Format(_("pose %d"), std::stoi(parts[2]) + 1);
+        if (parts.size() >= 5)
+            where += ", " + wxs(parts[4]);
+    } else if (parts.size() >= 2) {
         const std::string& second = parts[1];
-        const bool number = !second.empty() && std::all_of(second.begin(), second.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
-        where = number ? wxString::Format(_("item %d"), std::stoi(second) + 1) : wxs(second);
+        where = isNumber(second) ? wxString::Format(_("item %d"), std::stoi(second) + 1) : wxs(second);
         for (std::size_t i = 2; i < parts.size(); ++i)
             where += " " + wxs(parts[i]);
     }

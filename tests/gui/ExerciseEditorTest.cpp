@@ -123,7 +123,14 @@ BOOST_AUTO_TEST_CASE(empty_and_bad_fields_are_refused_under_each_field_and_nothi
     BOOST_TEST(!dialog.messageFor("video_url").empty());
     BOOST_TEST(!clinicPack().exists());
     dialog.text("video_url")->SetValue("");
-    BOOST_REQUIRE(dialog.save());
+    BOOST_REQUIRE(dialog.figureEditor().useTemplate("preset/lying"));
+    BOOST_REQUIRE(dialog.figureEditor().selectJoint(Joint::Neck));
+    BOOST_REQUIRE(dialog.figureEditor().setAngle(-90)); // the trunk through the floor, out of the drawing
+    BOOST_TEST(!dialog.save());
+    BOOST_TEST(dialog.messageFor("figure").Contains("pose 1"), gui::u8(dialog.messageFor("figure")));
+    BOOST_TEST(!clinicPack().exists());
+    BOOST_REQUIRE(dialog.figureEditor().setAngle(180)); // back along the floor
+    BOOST_REQUIRE_MESSAGE(dialog.save(), gui::u8(dialog.messageFor("figure")));
     BOOST_TEST(dialog.messageFor("video_url").empty());
     BOOST_TEST(clinicPack().load().ok());
 }
