@@ -121,6 +121,7 @@ void MainFrame::buildMenus()
     bar->Append(patient, _("&Patient"));
     bar->Append(plan, _("P&lan"));
     bar->Append(makeHandoutMenu(), _("&Handout"));
+    bar->Append(buildToolsMenu(), _("&Tools"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 }
@@ -249,6 +250,7 @@ void MainFrame::bindEvents()
             m_editor.setNote(*index, note);
     };
     m_guidance->onAddSuggestion = [this](const std::string& id) { addExercise(id); };
+    bindToolEvents();
 }
 
 void MainFrame::restoreState()
