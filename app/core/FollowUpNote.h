@@ -35,8 +35,11 @@ struct FollowUpNote {
     std::string assessment;
     std::string planText;
     std::optional<Date> nextDue;
-    std::string author;
+    std::string author;    // who wrote it first
     std::string createdAt;
+    int version = 1;       // 2, 3, ... once amended; the versions replaced are kept by the store
+    std::string amendedBy; // of the current version; empty until amended
+    std::string amendedAt;
     bool operator==(const FollowUpNote&) const = default;
 };
 
