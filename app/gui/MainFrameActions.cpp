@@ -4,7 +4,9 @@
 #include "gui/CatalogPanel.h"
 #include "gui/ClinicDialog.h"
 #include "gui/DosageEditor.h"
+#include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
+#include "gui/FollowUpPanel.h"
 #include "gui/GuidancePanel.h"
 #include "gui/HistoryDialog.h"
 #include "gui/MainFrame.h"
@@ -74,6 +76,7 @@ bool MainFrame::selectPatient(std::int64_t id)
         m_editor.clear();
         m_plan->setPlans({}, 0);
     }
+    m_followUps->showPatient(m_patientId);
     saveState();
     refreshStatus();
     return true;
@@ -127,6 +130,8 @@ void MainFrame::setArchived(std::int64_t id, bool archived)
         m_header->show(&*m_patient, m_workspace.thresholds());
     }
     m_patients->reload(id);
+    m_due->reload(localToday());
+    refreshStatus();
     SetStatusText(archived ? _("Archived: the records are kept and come back with Unarchive.") : _("Unarchived."));
 }
 
