@@ -204,7 +204,7 @@ AdherenceChartLayout layoutAdherenceChart(const ProgressSeries& s, const ChartMe
     const std::string title = "Sessions done (% of prescribed)";
     out.yTitle = {lh / 2 - 2, p.y + p.height / 2 + textWidth(m, title) / 2, title};
     if (lowPercent && *lowPercent > 0 && *lowPercent < top)
-        out.threshold = ChartTick{yOf(*lowPercent), "Low below " + std::to_string(*lowPercent) + "%"};
+        out.threshold = ChartTick{yOf(*lowPercent), "Low adherence (" + std::to_string(*lowPercent) + "%)"};
 
     const double slot = p.width / static_cast<double>(s.adherence.size());
     const double barWidth = std::clamp(slot * 0.6, 3.0, 44.0);

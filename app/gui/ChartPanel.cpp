@@ -164,7 +164,10 @@ void drawChartLegend(wxGraphicsContext& gc, const wxFont& font, const std::vecto
 {
     for (const LegendItem& item : legend) {
         switch (item.kind) {
-        case LegendKind::Revision:
+        case LegendKind::Revision: // upright, as the markers are
+            gc.SetPen(penOf(gc, item.kind));
+            gc.StrokeLine(item.x + 13, item.y - 8, item.x + 13, item.y + 8);
+            break;
         case LegendKind::Threshold:
             gc.SetPen(penOf(gc, item.kind));
             gc.StrokeLine(item.x, item.y, item.x + 26, item.y);
@@ -174,8 +177,10 @@ void drawChartLegend(wxGraphicsContext& gc, const wxFont& font, const std::vecto
             gc.SetBrush(wxBrush(colourOf(item.kind)));
             gc.DrawRectangle(item.x + 6, item.y - 6, 14, 12);
             break;
-        default:
-            drawSeries(gc, item.kind, {{item.x, item.y}, {item.x + 26, item.y}});
+        default: // the line with one marker in its middle
+            gc.SetPen(penOf(gc, item.kind));
+            gc.StrokeLine(item.x, item.y, item.x + 26, item.y);
+            drawSeries(gc, item.kind, {{item.x + 13, item.y}});
             break;
         }
         gc.SetFont(font, kInk);

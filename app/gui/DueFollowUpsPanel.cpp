@@ -9,6 +9,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace sp::gui {
 namespace {
 
@@ -59,9 +61,9 @@ DueFollowUpsPanel::DueFollowUpsPanel(wxWindow* parent, Workspace& workspace)
     : wxPanel(parent, wxID_ANY), m_workspace(workspace)
 {
     SetName("DueFollowUps");
-    auto* heading = new wxStaticText(this, wxID_ANY, _("Follow-ups due"));
-    heading->SetFont(heading->GetFont().Bold());
-    m_title = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    m_title = new wxStaticText(this, wxID_ANY, _("Follow-ups due"));
+    m_title->SetFont(m_title->GetFont().Bold());
+    m_title->SetToolTip(_("Overdue, due today and due in the next six days, for every patient not archived"));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_NO_HEADER);
     m_list->AppendColumn(_("Patient"), wxLIST_FORMAT_LEFT, FromDIP(118));
@@ -69,11 +71,15 @@ DueFollowUpsPanel::DueFollowUpsPanel(wxWindow* parent, Workspace& workspace)
     m_list->SetToolTip(_("Click a patient, or press Enter, to open their follow-ups"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
-    sizer->Add(m_title, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
+    sizer->Add(m_title, 0, wxALL, FromDIP(6));
     sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
     SetSizer(sizer);
 
+    // The patient's name takes what the date or "n days overdue" leaves.
+    m_list->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fitColumns();
+        e.Skip();
+    });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (!m_quiet && e.GetIndex() >= 0)
             onActivated(static_cast<std::size_t>(e.GetIndex()));
@@ -90,33 +96,44 @@ void DueFollowUpsPanel::reload(const Date& today)
     guarded(this, _("Cannot list the follow-ups due"),
             [&] { due = m_workspace.store().notes().due(today.plusDays(kDueWeekDays - 1)); });
     m_summary = summarizeDue(due, today);
-    m_title->SetLabel(dueSummaryText(m_summary));
-    m_title->SetForegroundColour(m_summary.overdue.empty() ? wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT)
-                                                           : kOverdue);
+    m_title->SetLabel(m_summary.total() == 0 ? _("No follow-ups due this week")
+                                             : wxString::Format(_("Follow-ups due (%zu)"), m_summary.total()));
     m_quiet = true;
     m_list->Freeze();
     m_list->DeleteAllItems();
     m_rows.clear();
     if (!m_summary.overdue.empty()) {
-        addHeading(_("Overdue"));
+        addHeading(wxString::Format(_("Overdue (%zu)"), m_summary.overdue.size()));
         for (const db::FollowUpDue& d : m_summary.overdue) {
             const long days = today.toDays() - d.due.toDays();
             addRow(d, wxString::Format(wxPLURAL("%ld day overdue", "%ld days overdue", days), days), kOverdue);
         }
     }
     if (!m_summary.today.empty()) {
-        addHeading(_("Today"));
+        addHeading(wxString::Format(_("Today (%zu)"), m_summary.today.size()));
         for (const db::FollowUpDue& d : m_summary.today)
             addRow(d, _("due today"), wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
     }
     if (!m_summary.thisWeek.empty()) {
-        addHeading(_("This week"));
+        addHeading(wxString::Format(_("This week (%zu)"), m_summary.thisWeek.size()));
         for (const db::FollowUpDue& d : m_summary.thisWeek)
             addRow(d, weekdayAndDate(d.due), wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
     }
     m_list->Thaw();
     m_quiet = false;
+    fitColumns();
     Layout();
+}
+
+void DueFollowUpsPanel::fitColumns()
+{
+    int due = FromDIP(60);
+    for (long row = 0; row < m_list->GetItemCount(); ++row)
+        if (m_rows[static_cast<std::size_t>(row)] != 0)
+            due = std::max(due, m_list->GetTextExtent(m_list->GetItemText(row, 1)).x + FromDIP(14));
+    const int width = m_list->GetClientSize().x;
+    m_list->SetColumnWidth(1, due);
+    m_list->SetColumnWidth(0, std::max(FromDIP(80), width - due - FromDIP(2)));
 }
 
 void DueFollowUpsPanel::addHeading(const wxString& text)

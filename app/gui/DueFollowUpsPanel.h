@@ -51,6 +51,7 @@ private:
     void addHeading(const wxString& text);
     void addRow(const db::FollowUpDue& due, const wxString& when, const wxColour& colour);
     void onActivated(std::size_t row);
+    void fitColumns();
 
     Workspace& m_workspace;
     wxStaticText* m_title;

@@ -55,9 +55,9 @@ FollowUpPanel::FollowUpPanel(wxWindow* parent, Workspace& workspace)
     m_list->AppendColumn(_("Worst"), wxLIST_FORMAT_RIGHT, FromDIP(54));
     m_list->AppendColumn(_("Best"), wxLIST_FORMAT_RIGHT, FromDIP(50));
     m_list->AppendColumn(_("Adherence"), wxLIST_FORMAT_LEFT, FromDIP(104));
-    m_list->AppendColumn(_("PSFS"), wxLIST_FORMAT_LEFT, FromDIP(250));
+    m_list->AppendColumn(_("PSFS"), wxLIST_FORMAT_LEFT, FromDIP(340));
     m_list->AppendColumn(_("Next due"), wxLIST_FORMAT_LEFT, FromDIP(92));
-    m_list->AppendColumn(_("Author"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    m_list->AppendColumn(_("Author"), wxLIST_FORMAT_LEFT, FromDIP(140));
     m_list->SetMinSize(FromDIP(wxSize(300, 110)));
     m_pain = new PainChart(this);
     m_adherence = new AdherenceChart(this);

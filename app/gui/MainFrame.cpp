@@ -17,6 +17,7 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/persist.h>
+#include <wx/persist/bookctrl.h>
 #include <wx/persist/splitter.h>
 #include <wx/persist/toplevel.h>
 #include <wx/sizer.h>
@@ -269,6 +270,7 @@ void MainFrame::restoreState()
     wxPersistenceManager::Get().RegisterAndRestore(this);
     for (wxSplitterWindow* s : {m_mainSplit, m_leftSplit, m_workSplit, m_planSplit, m_builderSplit, m_catalog->splitter()})
         wxPersistenceManager::Get().RegisterAndRestore(s);
+    wxPersistenceManager::Get().RegisterAndRestore(m_tabs); // the tab last shown
     const long last = readConfig(cfg::kLastPatient, 0L);
     if (last > 0) {
         try {

@@ -270,10 +270,10 @@ void NoteDialog::rebuildPsfs(std::vector<PsfsScore> rows)
         PsfsRow row;
         row.activity = new wxTextCtrl(m_psfsPanel, wxID_ANY, wxs(rows[i].activity));
         row.activity->SetHint(_("Activity, e.g. putting on socks"));
-        row.activity->SetMinSize(wxSize(FromDIP(220), -1));
+        row.activity->SetMinSize(wxSize(FromDIP(200), -1));
         row.score = new wxSpinCtrl(m_psfsPanel, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                    wxSP_ARROW_KEYS | wxALIGN_RIGHT, 0, 10, rows[i].score);
-        row.score->SetMinSize(wxSize(FromDIP(100), -1));
+        row.score->SetMinSize(wxSize(FromDIP(110), -1));
         row.remove = new wxButton(m_psfsPanel, wxID_ANY, _("Remove"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         row.message = new wxStaticText(m_psfsPanel, wxID_ANY, wxEmptyString);
         row.message->SetForegroundColour(kError);
@@ -281,8 +281,8 @@ void NoteDialog::rebuildPsfs(std::vector<PsfsScore> rows)
         row.score->Bind(wxEVT_SPINCTRL, [this](wxCommandEvent&) { validateNow(); });
         row.remove->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { CallAfter([this, i] { removePsfsRow(i); }); });
         m_psfsGrid->Add(row.activity, 1, wxEXPAND);
-        m_psfsGrid->Add(row.score);
-        m_psfsGrid->Add(row.remove);
+        m_psfsGrid->Add(row.score, 0, wxALIGN_CENTER_VERTICAL);
+        m_psfsGrid->Add(row.remove, 0, wxALIGN_CENTER_VERTICAL);
         m_psfsGrid->Add(row.message, 0, wxEXPAND);
         m_psfsGrid->AddSpacer(0);
         m_psfsGrid->AddSpacer(0);
@@ -381,7 +381,7 @@ bool NoteDialog::validateNow()
         problems["visit_date"] = _("is in the future: give the day of the visit");
     const std::string due = trimmed(m_texts["next_due"]);
     if (!due.empty() && !Date::parse(due))
-        problems["next_due"] = _("is not a date: write it as YYYY-MM-DD, or leave it empty for no follow-up");
+        problems["next_due"] = _("is not a date: YYYY-MM-DD, or empty for none");
     std::vector<FieldError> errors = validate(note());
     if (m_amending && reason().empty()) {
         errors.push_back({"reason", u8(_("say why the note changes; it is kept with the earlier version"))});

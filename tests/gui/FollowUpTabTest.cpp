@@ -370,7 +370,8 @@ BOOST_AUTO_TEST_CASE(the_dashboard_lists_overdue_patients_and_a_click_opens_them
     const std::vector<std::int64_t> rows = due.rowPatients();
     BOOST_TEST_REQUIRE(rows.size() == 4u); // "Overdue", Olga, "This week", Pete
     BOOST_TEST(rows[0] == 0);
-    BOOST_TEST(due.rowText(0, 0) == "Overdue");
+    BOOST_TEST(due.rowText(0, 0) == "Overdue (1)");
+    BOOST_TEST(due.rowText(2, 0) == "This week (1)");
     BOOST_TEST(rows[1] == late);
     BOOST_TEST(due.rowText(1, 1) == "3 days overdue");
     BOOST_TEST(rows[3] == soon);
