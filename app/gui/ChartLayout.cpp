@@ -226,7 +226,9 @@ AdherenceChartLayout layoutAdherenceChart(const ProgressSeries& s, const ChartMe
     for (std::size_t i : thinLabels(xs, labelWidths, 4)) {
         AdherenceBar& bar = out.bars[i];
         const std::string text = std::to_string(bar.percent) + "%";
-        bar.label = ChartText{xs[i] - labelWidths[i] / 2, std::max(p.y - lh - 1, bar.box.y - lh - 2), text};
+        // Clear of the value axis's labels at the left and of the edge at the right.
+        const double left = std::clamp(xs[i] - labelWidths[i] / 2, p.x + 3, m.width - labelWidths[i] - 2);
+        bar.label = ChartText{left, std::max(p.y - lh - 1, bar.box.y - lh - 2), text};
     }
     out.xTicks = dateTicks(m, dates, xs);
     std::vector<std::pair<LegendKind, std::string>> items{{LegendKind::Adherence, "Sessions done"}};

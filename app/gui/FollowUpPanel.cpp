@@ -46,8 +46,8 @@ FollowUpPanel::FollowUpPanel(wxWindow* parent, Workspace& workspace)
 {
     SetName("FollowUps");
     m_summary = new wxStaticText(this, wxID_ANY, wxEmptyString);
-    m_add = new wxButton(this, wxID_ANY, _("&Add note…"));
-    m_edit = new wxButton(this, wxID_ANY, _("&Edit note…"));
+    m_add = new wxButton(this, wxID_ANY, _("A&dd note…"));
+    m_edit = new wxButton(this, wxID_ANY, _("Edi&t note…"));
     m_edit->SetToolTip(_("Amend the selected note; the version it replaces is kept"));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->AppendColumn(_("Visit"), wxLIST_FORMAT_LEFT, FromDIP(92));

@@ -224,7 +224,7 @@ wxSizer* NoteDialog::buildPsfs(wxWindow* parent)
     m_psfsGrid->AddGrowableCol(0, 1);
     m_psfsPanel->SetSizer(m_psfsGrid);
     box->Add(m_psfsPanel, 1, wxEXPAND | wxALL, FromDIP(4));
-    m_addPsfs = new wxButton(box->GetStaticBox(), wxID_ANY, _("Add acti&vity"));
+    m_addPsfs = new wxButton(box->GetStaticBox(), wxID_ANY, _("Add activit&y"));
     m_addPsfs->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         addPsfsRow(wxString(), 5);
         if (!m_psfs.empty())
@@ -240,7 +240,7 @@ wxSizer* NoteDialog::buildSoap(wxWindow* parent)
 {
     auto* box = new wxStaticBoxSizer(wxVERTICAL, parent, _("SOAP note"));
     wxWindow* pane = box->GetStaticBox();
-    const std::pair<const char*, wxString> fields[] = {{"subjective", _("&Subjective: what the patient reports")},
+    const std::pair<const char*, wxString> fields[] = {{"subjective", _("S&ubjective: what the patient reports")},
                                                        {"objective", _("&Objective: what you measured or saw")},
                                                        {"assessment", _("&Assessment")},
                                                        {"plan_text", _("P&lan: what happens next")}};
