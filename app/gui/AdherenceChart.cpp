@@ -41,8 +41,8 @@ void AdherenceChart::draw(wxGraphicsContext& gc, const wxFont& font, const wxSiz
         return;
     }
     drawChartFrame(gc, font, layout.plot, layout.yTicks, layout.xTicks, layout.yTitle);
-    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(46, 94, 138)).Width(1)));
-    gc.SetBrush(wxBrush(wxColour(91, 141, 184)));
+    gc.SetPen(chartPen(gc, LegendKind::Adherence));
+    gc.SetBrush(wxBrush(chartColour(LegendKind::Adherence)));
     for (const AdherenceBar& bar : layout.bars)
         if (bar.box.height > 0)
             gc.DrawRectangle(bar.box.x, bar.box.y, bar.box.width, bar.box.height);
@@ -51,7 +51,7 @@ void AdherenceChart::draw(wxGraphicsContext& gc, const wxFont& font, const wxSiz
         if (bar.label)
             gc.DrawText(wxs(bar.label->text), bar.label->x, bar.label->y);
     if (layout.threshold) {
-        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(176, 58, 46)).Width(1.5).Style(wxPENSTYLE_SHORT_DASH)));
+        gc.SetPen(chartPen(gc, LegendKind::Threshold));
         gc.StrokeLine(layout.plot.x, layout.threshold->at, layout.plot.right(), layout.threshold->at);
     }
     drawChartLegend(gc, font, layout.legend);

@@ -15,7 +15,9 @@ const wxColour kInk(40, 40, 40);
 const wxColour kAxis(90, 90, 90);
 const wxColour kGrid(225, 225, 225);
 
-wxColour colourOf(LegendKind kind)
+} // namespace
+
+wxColour chartColour(LegendKind kind)
 {
     switch (kind) {
     case LegendKind::PainNow:
@@ -34,9 +36,9 @@ wxColour colourOf(LegendKind kind)
     return kInk;
 }
 
-wxGraphicsPen penOf(wxGraphicsContext& gc, LegendKind kind)
+wxGraphicsPen chartPen(wxGraphicsContext& gc, LegendKind kind)
 {
-    wxGraphicsPenInfo info(colourOf(kind));
+    wxGraphicsPenInfo info(chartColour(kind));
     switch (kind) {
     case LegendKind::PainNow:
         info.Width(2.5);
@@ -60,9 +62,11 @@ wxGraphicsPen penOf(wxGraphicsContext& gc, LegendKind kind)
     return gc.CreatePen(info);
 }
 
+namespace {
+
 void drawMarker(wxGraphicsContext& gc, LegendKind kind, const ChartPoint& p)
 {
-    const wxColour c = colourOf(kind);
+    const wxColour c = chartColour(kind);
     gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(c).Width(1.5)));
     switch (kind) {
     case LegendKind::PainNow:
@@ -150,7 +154,7 @@ void drawChartFrame(wxGraphicsContext& gc, const wxFont& font, const ChartBox& p
 void drawSeries(wxGraphicsContext& gc, LegendKind kind, const std::vector<ChartPoint>& points)
 {
     if (points.size() > 1) {
-        gc.SetPen(penOf(gc, kind));
+        gc.SetPen(chartPen(gc, kind));
         std::vector<wxPoint2DDouble> line;
         for (const ChartPoint& p : points)
             line.emplace_back(p.x, p.y);
@@ -165,20 +169,20 @@ void drawChartLegend(wxGraphicsContext& gc, const wxFont& font, const std::vecto
     for (const LegendItem& item : legend) {
         switch (item.kind) {
         case LegendKind::Revision: // upright, as the markers are
-            gc.SetPen(penOf(gc, item.kind));
+            gc.SetPen(chartPen(gc, item.kind));
             gc.StrokeLine(item.x + 13, item.y - 8, item.x + 13, item.y + 8);
             break;
         case LegendKind::Threshold:
-            gc.SetPen(penOf(gc, item.kind));
+            gc.SetPen(chartPen(gc, item.kind));
             gc.StrokeLine(item.x, item.y, item.x + 26, item.y);
             break;
         case LegendKind::Adherence:
-            gc.SetPen(penOf(gc, item.kind));
-            gc.SetBrush(wxBrush(colourOf(item.kind)));
+            gc.SetPen(chartPen(gc, item.kind));
+            gc.SetBrush(wxBrush(chartColour(item.kind)));
             gc.DrawRectangle(item.x + 6, item.y - 6, 14, 12);
             break;
         default: // the line with one marker in its middle
-            gc.SetPen(penOf(gc, item.kind));
+            gc.SetPen(chartPen(gc, item.kind));
             gc.StrokeLine(item.x, item.y, item.x + 26, item.y);
             drawSeries(gc, item.kind, {{item.x + 13, item.y}});
             break;

@@ -13,6 +13,10 @@
 
 namespace sp::gui {
 
+// Each kind's colour and line, shared by the charts and their legends.
+wxColour chartColour(LegendKind kind);
+wxGraphicsPen chartPen(wxGraphicsContext& gc, LegendKind kind);
+
 // The label font's measures and the date labels, as the layouts need them.
 ChartMetrics chartMetrics(wxGraphicsContext& gc, const wxFont& font, const wxSize& size);
 

@@ -100,8 +100,11 @@ void FollowUpPanel::showPatient(std::int64_t patientId)
         });
     }
     fill();
+    // The newest note selected unless another was: Edit note… is one click away.
     if (keep)
         selectNote(*keep);
+    else if (!m_notes.empty())
+        selectNote(m_notes.front().id);
 }
 
 void FollowUpPanel::fill()

@@ -41,7 +41,7 @@ void PainChart::draw(wxGraphicsContext& gc, const wxFont& font, const wxSize& si
     }
     drawChartFrame(gc, font, layout.plot, layout.yTicks, layout.xTicks, layout.yTitle);
     for (const RevisionLine& line : layout.revisions) {
-        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(110, 110, 110)).Width(1.2).Style(wxPENSTYLE_LONG_DASH)));
+        gc.SetPen(chartPen(gc, LegendKind::Revision));
         const double top = line.label ? line.label->y : layout.plot.y;
         gc.StrokeLine(line.x, top, line.x, layout.plot.bottom());
         if (line.label) {

@@ -16,6 +16,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/spinctrl.h>
 #include <wx/textctrl.h>
@@ -135,6 +136,17 @@ BOOST_AUTO_TEST_CASE(the_note_dialog_saves_a_note_listed_newest_first)
     });
     tab().addNote(); // the Add note… button
     BOOST_TEST_REQUIRE(ran);
+    // The Patient menu's "Add follow-up note…" opens the same dialog.
+    ran = false;
+    const int menuItem = frame->GetMenuBar()->FindMenuItem(_("&Patient"), _("Add &follow-up note…"));
+    BOOST_TEST_REQUIRE(menuItem != wxNOT_FOUND);
+    frame->setNoteDialogRunner([&](gui::NoteDialog&) {
+        ran = true;
+        return wxID_CANCEL;
+    });
+    wxCommandEvent menu(wxEVT_MENU, menuItem);
+    frame->GetEventHandler()->ProcessEvent(menu);
+    BOOST_TEST(ran);
 
     const auto notes = stored();
     BOOST_TEST_REQUIRE(notes.size() == 2u);
