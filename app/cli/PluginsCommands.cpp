@@ -36,9 +36,9 @@ Json reportJson(const PackReport& r)
         j["library"] = r.library.string();
         j["sha256"] = r.sha256;
         j["abi"] = r.abi;
-        j["cached"] = r.fromCache;
         j["log"] = r.log;
     }
+    j["cached"] = r.fromCache;
     return j;
 }
 
@@ -141,6 +141,8 @@ void infoCommand(CliContext& ctx, const std::string& id, bool json)
         rows.push_back({"Plugin ABI", orUnknown(r.abi)});
         if (r.status != PackStatus::Disabled)
             rows.push_back({"Result", r.fromCache ? "from the cache (library unchanged)" : "from running it now"});
+    } else if (r.status == PackStatus::Loaded) {
+        rows.push_back({"Result", r.fromCache ? "from the cache (files unchanged)" : "read from its files now"});
     }
     ctx.out() << table(rows);
     if (r.status == PackStatus::Disabled)

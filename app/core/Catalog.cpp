@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace sp {
 
@@ -13,15 +14,27 @@ bool ExerciseFilter::matches(const Exercise& ex) const
 
 void Catalog::addPack(CatalogPack pack, std::vector<Exercise> exercises)
 {
+    SearchIndex index;
+    for (const Exercise& ex : exercises)
+        index.add(ex);
+    addPack(std::move(pack), std::move(exercises), std::move(index));
+}
+
+void Catalog::addPack(CatalogPack pack, std::vector<Exercise> exercises, SearchIndex index)
+{
     const std::string id = pack.manifest.id;
     if (this->pack(id))
         throw std::invalid_argument("pack id \"" + id + "\" is already in the catalog");
-    std::unordered_map<std::string, bool> seen;
+    std::unordered_set<std::string_view> seen;
     for (const Exercise& ex : exercises)
-        if (!seen.emplace(ex.id, true).second)
+        if (!seen.insert(ex.id).second)
             throw std::invalid_argument("pack \"" + id + "\" repeats exercise id \"" + ex.id + "\"");
+    if (index.size() != exercises.size())
+        throw std::invalid_argument("pack \"" + id + "\": a search index of " + std::to_string(index.size()) +
+                                    " exercises for " + std::to_string(exercises.size()));
 
     m_packs.push_back(std::move(pack));
+    m_index.append(std::move(index));
     // Grow geometrically: reserving exactly what each pack needs would move every
     // exercise already in the catalog once per pack.
     if (const std::size_t needed = m_exercises.size() + exercises.size(); needed > m_exercises.capacity())
@@ -31,7 +44,6 @@ void Catalog::addPack(CatalogPack pack, std::vector<Exercise> exercises)
         const std::size_t index = m_exercises.size();
         m_byQualifiedId.emplace(ex.qualifiedId(), index);
         m_byBareId.emplace(ex.id, index);
-        m_index.add(ex);
         m_exercises.push_back(std::move(ex));
     }
 }

@@ -33,6 +33,9 @@ public:
     // Adds a validated pack. Throws std::invalid_argument when its id is taken or its
     // exercises repeat an id, which the loader reports as pack problems before calling.
     void addPack(CatalogPack pack, std::vector<Exercise> exercises);
+    // The same with the search index of exactly these exercises, built beforehand (the
+    // plugin host builds it on the thread that loaded the pack).
+    void addPack(CatalogPack pack, std::vector<Exercise> exercises, SearchIndex index);
     // Room for this many exercises in all, so that adding packs one by one does not move
     // every exercise already there (the loader knows the total before it adds any).
     void reserve(std::size_t exercises) { m_exercises.reserve(exercises); }

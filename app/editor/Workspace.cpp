@@ -49,7 +49,7 @@ void Workspace::openDatabase()
     m_store = db::openSqliteStore(path, options);
 }
 
-void Workspace::loadCatalog()
+CatalogLoad Workspace::loadPlugins(bool rerunNative)
 {
     PluginDirOptions dirOptions;
     dirOptions.builtIn = !m_options.noBuiltIn;
@@ -62,7 +62,46 @@ void Workspace::loadCatalog()
     } catch (const SettingsError& e) {
         m_settingsWarnings.push_back(e.what());
     }
-    m_load = std::make_unique<CatalogLoad>(sp::loadCatalog(pluginDirs(dirOptions), loadOptions));
+    loadOptions.native.rerun = rerunNative;
+    return sp::loadCatalog(pluginDirs(dirOptions), loadOptions);
+}
+
+void Workspace::loadCatalog()
+{
+    m_load = std::make_unique<CatalogLoad>(loadPlugins(false));
+}
+
+void Workspace::reloadCatalog(bool rerunNative)
+{
+    CatalogLoad load = loadPlugins(rerunNative);
+    if (m_load)
+        *m_load = std::move(load);
+    else
+        m_load = std::make_unique<CatalogLoad>(std::move(load));
+}
+
+fs::path Workspace::settingsPath() const
+{
+    try {
+        return defaultSettingsPath();
+    } catch (const SettingsError& e) {
+        throw WorkspaceError(e.what());
+    }
+}
+
+void Workspace::setPluginEnabled(const PackReport& plugin, bool enabled)
+{
+    const std::string name = plugin.id.empty() ? plugin.folder.filename().string() : plugin.id;
+    if (plugin.id.empty())
+        throw WorkspaceError("the plugin in " + plugin.folder.string() + " has no usable id; fix its manifest first");
+    if (enabled && plugin.kind == PluginKind::Native && plugin.sha256.empty())
+        throw WorkspaceError("cannot read the library of native plugin \"" + name + "\"" +
+                             (plugin.problems.empty() ? std::string() : ": " + plugin.problems.front().format()));
+    try {
+        sp::setPluginEnabled(settingsPath(), plugin, enabled);
+    } catch (const SettingsError& e) {
+        throw WorkspaceError(e.what());
+    }
 }
 
 void Workspace::loadTemplatesAndThresholds()

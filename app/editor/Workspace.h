@@ -42,6 +42,11 @@ public:
     // Each throws WorkspaceError (or db::DbError) on failure.
     void openDatabase();
     void loadCatalog();
+    // Loads the catalog again after packs or plugin choices changed. With `rerunNative`
+    // every enabled native plugin runs again instead of coming from the cache (as
+    // `plugins reload` does). catalog() stays the same object, so references to it stay
+    // valid; pointers to its exercises do not.
+    void reloadCatalog(bool rerunNative = false);
     void loadTemplatesAndThresholds();
 
     const WorkspaceOptions& options() const { return m_options; }
@@ -59,6 +64,13 @@ public:
     // Problems with the settings file's plugin section (the safe defaults were used).
     const std::vector<std::string>& settingsWarnings() const { return m_settingsWarnings; }
     const GuidanceThresholds& thresholds() const { return m_thresholds; }
+    // The settings file that holds the plugin choices (the command line's too).
+    std::filesystem::path settingsPath() const;
+    // Records the clinician's choice for the plugin as `plugins enable|disable` does (a
+    // native plugin is trusted for the library whose SHA-256 the report holds); it takes
+    // effect with the next reloadCatalog(). Throws WorkspaceError when the plugin has no
+    // usable id or library, or when the settings file cannot be changed.
+    void setPluginEnabled(const PackReport& plugin, bool enabled);
     // Stores the thresholds in the guidance file every front end reads, then uses them.
     void saveThresholds(const GuidanceThresholds& thresholds);
 
@@ -82,6 +94,8 @@ public:
     std::int64_t addDemoPatient(const Date& today);
 
 private:
+    CatalogLoad loadPlugins(bool rerunNative);
+
     WorkspaceOptions m_options;
     bool m_created = false;
     std::unique_ptr<db::ClinicStore> m_store;

@@ -127,10 +127,7 @@ CatalogPanel::CatalogPanel(wxWindow* parent, const Catalog& catalog)
     m_direction = enumChoice<Direction>(top, _("Any direction"), &directionLabel);
     m_position = enumChoice<Position>(top, _("Any position"), &positionLabel);
     m_pack = new wxChoice(top, wxID_ANY);
-    m_pack->Append(_("Any pack"));
-    for (const CatalogPack& pack : catalog.packs())
-        m_pack->Append(wxs(pack.manifest.name.empty() ? pack.manifest.id : pack.manifest.name));
-    m_pack->SetSelection(0);
+    fillPacks({});
     auto* list = new VirtualList(top);
     list->text = [this](long row, long column) {
         const Exercise& e = *m_shown.at(static_cast<std::size_t>(row));
@@ -213,11 +210,44 @@ void CatalogPanel::setFilter(const ExerciseFilter& filter)
     choose(m_direction, filter.direction);
     choose(m_position, filter.position);
     int pack = 0;
-    for (std::size_t i = 0; i < m_catalog.packs().size(); ++i)
-        if (m_catalog.packs()[i].manifest.id == filter.pack)
+    for (std::size_t i = 0; i < m_packIds.size(); ++i)
+        if (m_packIds[i] == filter.pack)
             pack = static_cast<int>(i) + 1;
     m_pack->SetSelection(pack);
     refilter();
+}
+
+void CatalogPanel::fillPacks(const std::string& selectedId)
+{
+    m_pack->Clear();
+    m_packIds.clear();
+    m_pack->Append(_("Any pack"));
+    int selection = 0;
+    for (const CatalogPack& pack : m_catalog.packs()) {
+        m_pack->Append(wxs(pack.manifest.name.empty() ? pack.manifest.id : pack.manifest.name));
+        m_packIds.push_back(pack.manifest.id);
+        if (pack.manifest.id == selectedId)
+            selection = static_cast<int>(m_pack->GetCount()) - 1;
+    }
+    m_pack->SetSelection(selection);
+}
+
+void CatalogPanel::reload()
+{
+    // Pointers into the old catalog go first: nothing may read them from here on.
+    const std::string selectedId = m_selectedId;
+    m_shown.clear();
+    m_list->SetItemCount(0);
+    const int pack = m_pack->GetSelection();
+    fillPacks(pack > 0 ? m_packIds[static_cast<std::size_t>(pack - 1)] : std::string());
+    m_thumbs.clear();
+    refilter();
+    for (std::size_t i = 0; i < m_shown.size(); ++i)
+        if (m_shown[i]->qualifiedId() == selectedId) {
+            m_list->SetItemState(-1, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED); // every row
+            select(i);
+            m_list->EnsureVisible(static_cast<long>(i));
+        }
 }
 
 void CatalogPanel::focusSearch()
@@ -248,7 +278,7 @@ void CatalogPanel::refilter()
     filter.direction = chosen<Direction>(m_direction);
     filter.position = chosen<Position>(m_position);
     if (const int pack = m_pack->GetSelection(); pack > 0)
-        filter.pack = m_catalog.packs()[static_cast<std::size_t>(pack - 1)].manifest.id;
+        filter.pack = m_packIds[static_cast<std::size_t>(pack - 1)];
     const std::string text = u8(m_search->GetValue());
     m_shown = text.find_first_not_of(' ') == std::string::npos ? m_catalog.filter(filter)
                                                                 : m_catalog.search(text, filter);
@@ -266,6 +296,7 @@ void CatalogPanel::refilter()
 
 void CatalogPanel::showDetails(const Exercise* exercise)
 {
+    m_selectedId = exercise ? exercise->qualifiedId() : std::string();
     m_add->Enable(exercise != nullptr);
     m_figure->setExercise(exercise);
     m_details->SetPage(exercise ? exerciseHtml(*exercise)

@@ -33,6 +33,9 @@ public:
     void setSearch(const wxString& text); // as if typed
     void setFilter(const ExerciseFilter& filter);
     void focusSearch();
+    // After the catalog was loaded again: the pack filter, the thumbnails and the list
+    // are rebuilt; the search text and the filters stay.
+    void reload();
     // The exercises listed, in order.
     const std::vector<const Exercise*>& shown() const { return m_shown; }
     const Exercise* selected() const;
@@ -46,6 +49,7 @@ public:
 
 private:
     void refilter();
+    void fillPacks(const std::string& selectedId);
     void showDetails(const Exercise* exercise);
     void onBeginDrag(wxListEvent& event);
 
@@ -62,6 +66,8 @@ private:
     wxHtmlWindow* m_details;
     FigureThumbs m_thumbs;
     std::vector<const Exercise*> m_shown;
+    std::vector<std::string> m_packIds; // of the pack filter's choices after "Any pack"
+    std::string m_selectedId;           // the exercise in the details pane, kept across reloads
 };
 
 // The whole exercise as HTML for the details pane: aim, position, steps, cues, mistakes,

@@ -130,6 +130,12 @@ int FigureThumbs::indexFor(const Exercise& exercise)
     return index;
 }
 
+void FigureThumbs::clear()
+{
+    m_list.RemoveAll();
+    m_index.clear();
+}
+
 FigurePanel::FigurePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
 {
     SetBackgroundStyle(wxBG_STYLE_PAINT);

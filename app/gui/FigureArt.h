@@ -29,6 +29,7 @@ public:
     explicit FigureThumbs(int sizePx);
     wxImageList* list() { return &m_list; }
     int indexFor(const Exercise& exercise);
+    void clear(); // after the catalog reloaded: figures may have changed
 
 private:
     int m_size;

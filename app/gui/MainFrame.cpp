@@ -126,6 +126,7 @@ void MainFrame::buildMenus()
     bar->Append(edit, _("&Edit"));
     bar->Append(patient, _("&Patient"));
     bar->Append(plan, _("P&lan"));
+    bar->Append(buildToolsMenu(), _("&Tools"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 }
@@ -260,6 +261,7 @@ void MainFrame::bindEvents()
             m_editor.setNote(*index, note);
     };
     m_guidance->onAddSuggestion = [this](const std::string& id) { addExercise(id); };
+    bindToolEvents();
     bindFollowUps();
 }
 

@@ -8,14 +8,17 @@
 #include "core/Patient.h"
 #include "editor/PlanEditor.h"
 #include "editor/Workspace.h"
+#include "gui/ToolPrompts.h"
 
 #include <wx/frame.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 
+class wxMenu;
 class wxNotebook;
 class wxSplitterWindow;
 
@@ -81,6 +84,21 @@ public:
     // The first-run offer: a demo patient with a demo plan.
     void offerDemo();
 
+    // --- tools: the clinic's exercises and the plugins (MainFrameTools.cpp)
+    // Loads the catalog again after packs or plugin choices changed (with `rerunNative`,
+    // native plugins run again) and shows it in the catalog, the plan and the guidance.
+    // The open plan keeps its items; one whose exercise is gone is marked as missing.
+    bool reloadCatalog(bool rerunNative = false);
+    // Copies the pack folder into the user plugin folder and reloads; false (the reason
+    // reported) when it does not load or is there already.
+    bool importPackFrom(const std::filesystem::path& folder);
+    // Copies the clinic pack to `target` (a new folder); false with the reason reported.
+    bool exportClinicPackTo(const std::filesystem::path& target);
+    void showClinicExercises();
+    void showPluginManager();
+    // The questions the tools ask; tests replace them so that no modal dialog waits.
+    ToolPrompts& toolPrompts() { return m_toolPrompts; }
+
     // --- follow-ups (MainFrameFollowUps.cpp)
     // The note dialog for a new note of the current patient (noteId 0) or to amend a
     // stored one; true when a note was saved.
@@ -118,6 +136,10 @@ private:
     void onPreferences();
     void onAbout();
     void onClose(wxCloseEvent& event);
+    wxMenu* buildToolsMenu();
+    void bindToolEvents();
+    void onImportPack();
+    void onExportPack();
     void bindFollowUps();
     std::int64_t defaultRevisionId() const;
 
@@ -126,6 +148,7 @@ private:
     std::int64_t m_patientId = 0;
     std::optional<Patient> m_patient;
     std::function<UnsavedChoice()> m_unsavedPrompt;
+    ToolPrompts m_toolPrompts = defaultToolPrompts();
     bool m_refreshing = false;
     std::function<int(NoteDialog&)> m_noteRunner;
 

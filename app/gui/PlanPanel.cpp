@@ -201,8 +201,13 @@ void PlanPanel::refresh(const SessionEstimate& estimate)
     m_list->DeleteAllItems();
     for (std::size_t i = 0; i < d.items.size(); ++i) {
         const PlanItem& item = d.items[i];
-        const long row = m_list->InsertItem(static_cast<long>(i), wxString::Format("%zu. ", i + 1) + wxs(item.snapshot.name),
+        const bool missing = isInCatalog && !isInCatalog(item.exerciseId);
+        const long row = m_list->InsertItem(static_cast<long>(i),
+                                            wxString::Format("%zu. ", i + 1) + wxs(item.snapshot.name) +
+                                                (missing ? _(" (missing: no longer in the catalog)") : wxString()),
                                             m_thumbs.indexFor(item.snapshot));
+        if (missing)
+            m_list->SetItemTextColour(row, wxColour(176, 0, 32));
         m_list->SetItem(row, 1, wxs(describe(item.dosage)));
         m_list->SetItem(row, 2, wxs(item.note));
     }
@@ -266,6 +271,12 @@ void PlanPanel::removeSelected()
 {
     if (const auto index = selectedIndex())
         m_editor.removeItem(*index);
+}
+
+wxString PlanPanel::itemText(std::size_t index) const
+{
+    return index < static_cast<std::size_t>(m_list->GetItemCount()) ? m_list->GetItemText(static_cast<long>(index))
+                                                                     : wxString();
 }
 
 wxString PlanPanel::estimateText() const

@@ -46,6 +46,11 @@ public:
     std::function<void()> onNewPlan;
     std::function<void()> onHistory;
     std::function<void(const std::string&, std::size_t)> onDropExercise; // qualified id, position
+    // Whether the catalog still has the exercise (after a pack was disabled or changed);
+    // an item whose exercise is gone keeps its copy and is marked as missing.
+    std::function<bool(const std::string&)> isInCatalog;
+    // The exercise column's text of the item at `index`.
+    wxString itemText(std::size_t index) const;
 
     // Where a drop at `y` (list coordinates) puts an item.
     std::size_t dropIndexAt(int y) const;

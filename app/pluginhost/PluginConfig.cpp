@@ -1,5 +1,6 @@
 #include "pluginhost/PluginConfig.h"
 
+#include "pluginhost/PackCache.h"
 #include "settings/SettingsFile.h"
 
 namespace fs = std::filesystem;
@@ -19,6 +20,7 @@ LoadOptions readLoadOptions(const fs::path& settingsFile, std::vector<std::strin
 {
     LoadOptions options;
     options.native.cacheFile = defaultPluginCacheFile();
+    options.packCacheDir = defaultPackCacheDir();
     try {
         std::vector<Problem> problems;
         options.settings = parseSection(SettingsFile::load(settingsFile), problems);

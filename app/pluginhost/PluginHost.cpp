@@ -1,11 +1,14 @@
 #include "pluginhost/PluginHost.h"
 
+#include "pluginhost/PackCache.h"
 #include "pluginhost/PackLoader.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <system_error>
@@ -19,6 +22,7 @@ namespace {
 struct Candidate {
     LoadedPack pack;
     PackReport report;
+    std::optional<SearchIndex> index; // of a usable data pack, built on the thread that loaded it
 
     bool usable() const { return report.status != PackStatus::Disabled && pack.ok(); }
 };
@@ -102,7 +106,8 @@ void checkCrossPackReferences(std::vector<Candidate>& candidates)
 
 class Loader {
 public:
-    explicit Loader(const LoadOptions& options) : m_options(options), m_cache(options.native.cacheFile)
+    explicit Loader(const LoadOptions& options)
+        : m_options(options), m_cache(options.native.cacheFile), m_packCache(options.packCacheDir)
     {
         m_native = options.native;
         m_native.timeout = options.settings.timeout;
@@ -112,7 +117,8 @@ public:
 
     Candidate loadPack(const fs::path& folder, const PluginDir& dir)
     {
-        Candidate c{sp::loadPack(folder, folder.filename().string()), {}};
+        Candidate c;
+        readPack(folder, c);
         c.report.kind = PluginKind::Pack;
         c.report.id = c.pack.declaredId;
         if (c.pack.manifest) {
@@ -121,6 +127,8 @@ public:
         }
         if (!c.report.id.empty())
             applyDecision(c, dir.origin, {});
+        if (!c.usable())
+            c.index.reset();
         return c;
     }
 
@@ -154,9 +162,39 @@ public:
     {
         if (const std::string problem = m_cache.save(); !problem.empty())
             result.folderProblems.push_back({m_options.native.cacheFile.string(), "", problem});
+        const std::lock_guard lock(m_packCacheMutex);
+        if (!m_packCacheProblem.empty())
+            result.folderProblems.push_back({m_packCache.dir().string(), "", m_packCacheProblem});
     }
 
 private:
+    // The pack and, when it loaded, its search index: from the pack cache when none of its
+    // files changed, else from its files (and then cached). Called on several threads at once.
+    void readPack(const fs::path& folder, Candidate& c)
+    {
+        if (!m_options.native.rerun) {
+            if (auto cached = m_packCache.find(folder)) {
+                c.pack = std::move(cached->pack);
+                c.index = std::move(cached->index);
+                c.report.fromCache = true;
+                return;
+            }
+        }
+        const auto started = std::chrono::system_clock::now();
+        c.pack = sp::loadPack(folder, folder.filename().string());
+        if (!c.pack.ok())
+            return;
+        c.index.emplace();
+        for (const Exercise& e : c.pack.exercises)
+            c.index->add(e);
+        c.index->finishForAppend();
+        if (std::string problem = m_packCache.store(c.pack, *c.index, started); !problem.empty()) {
+            const std::lock_guard lock(m_packCacheMutex);
+            if (m_packCacheProblem.empty())
+                m_packCacheProblem = std::move(problem); // one is enough: they all say the same
+        }
+    }
+
     bool applyDecision(Candidate& c, PluginOrigin origin, const std::string& sha256)
     {
         const EnableDecision d = decideEnabled(m_options.settings, c.report.id, c.report.kind, origin, sha256);
@@ -170,6 +208,9 @@ private:
     const LoadOptions& m_options;
     NativeRunOptions m_native;
     PluginCache m_cache;
+    PackCache m_packCache;
+    std::mutex m_packCacheMutex;
+    std::string m_packCacheProblem;
 };
 
 struct Job {
@@ -255,8 +296,11 @@ CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& o
         if (c.usable()) {
             c.report.exerciseCount = c.pack.exercises.size();
             c.report.status = PackStatus::Loaded;
-            result.catalog.addPack({*c.pack.manifest, c.pack.folder.string(), std::move(c.pack.guidance)},
-                                   std::move(c.pack.exercises));
+            CatalogPack pack{*c.pack.manifest, c.pack.folder.string(), std::move(c.pack.guidance)};
+            if (c.index)
+                result.catalog.addPack(std::move(pack), std::move(c.pack.exercises), std::move(*c.index));
+            else
+                result.catalog.addPack(std::move(pack), std::move(c.pack.exercises));
         } else if (c.report.status != PackStatus::Disabled) {
             c.report.status = PackStatus::Failed;
         }

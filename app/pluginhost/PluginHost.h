@@ -37,11 +37,11 @@ struct PackReport {
     std::string disabledReason;   // PackStatus::Disabled: why, and how to enable it
     std::size_t exerciseCount = 0;
     std::vector<Problem> problems;
+    bool fromCache = false;        // from the cache: a pack's files were not parsed, a native plugin did not run
     // Native plugins only:
     std::filesystem::path library;
     std::string sha256;
     std::string abi;               // as the plugin declared it, e.g. "1.0"
-    bool fromCache = false;        // its result came from the cache: the plugin did not run
     std::vector<std::string> log;  // what the plugin logged while registering
 };
 
@@ -54,6 +54,9 @@ struct CatalogLoad {
 struct LoadOptions {
     PluginSettings settings;  // enabled/disabled plugins, native time limit
     NativeRunOptions native;  // runner, cache; its timeout is taken from `settings`
+    // Where validated packs are cached (PackCache); empty: every pack is read from its
+    // files. `native.rerun` (plugins reload) reads them from their files too.
+    std::filesystem::path packCacheDir;
 };
 
 // Loads the plugins of `dirs` in order: within a folder, its sub-folders by name. A

@@ -91,6 +91,11 @@ BOOST_AUTO_TEST_CASE(refuses_a_second_pack_with_the_same_id_or_repeated_exercise
 {
     Catalog c = sample();
     BOOST_CHECK_THROW(c.addPack(pack("lumbar"), {}), std::invalid_argument);
+    // A search index built for other exercises than the pack's is refused, not trusted.
+    SearchIndex wrong;
+    wrong.add(make("a", "A", ExerciseType::Mobility, {Direction::Neutral}));
+    BOOST_CHECK_THROW(c.addPack(pack("other"), {}, std::move(wrong)), std::invalid_argument);
+    BOOST_TEST(!c.pack("other"));
     BOOST_CHECK_THROW(c.addPack(pack("other"), {make("a", "A", ExerciseType::Mobility, {Direction::Neutral}),
                                                 make("a", "A2", ExerciseType::Mobility, {Direction::Neutral})}),
                       std::invalid_argument);

@@ -124,18 +124,109 @@ BOOST_AUTO_TEST_CASE(ranks_exactly_as_the_plain_definition_of_search)
     for (const Exercise& ex : exercises) // whole names: the bonuses
         if (queries.size() < 300)
             queries.push_back(ex.name);
+    // The same exercises indexed in parts of different sizes and joined, as the plugin
+    // host does with packs, answer exactly alike.
+    SearchIndex joined;
+    for (std::size_t start = 0, part = 1; start < exercises.size(); start += part, part = part * 3 % 97 + 1) {
+        SearchIndex pack;
+        for (std::size_t i = start; i < std::min(exercises.size(), start + part); ++i)
+            pack.add(exercises[i]);
+        if (part % 2 == 0)
+            pack.finishForAppend();
+        joined.append(std::move(pack));
+        BOOST_TEST(pack.size() == 0u); // taken over
+    }
+    BOOST_TEST_REQUIRE(joined.size() == exercises.size());
     for (const std::string& q : queries) {
         BOOST_TEST_CONTEXT("query \"" << q << "\"")
         {
             const auto got = index.search(q);
             const auto want = reference(exercises, q);
+            const auto fromParts = joined.search(q);
             BOOST_TEST_REQUIRE(got.size() == want.size());
+            BOOST_TEST_REQUIRE(fromParts.size() == want.size());
             for (std::size_t i = 0; i < got.size(); ++i) {
                 BOOST_TEST(got[i].index == want[i].index);
                 BOOST_TEST(got[i].score == want[i].score);
+                BOOST_TEST(fromParts[i].index == want[i].index);
+                BOOST_TEST(fromParts[i].score == want[i].score);
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_joined_index_keeps_taking_exercises_one_by_one)
+{
+    Exercise bridge, hug;
+    bridge.id = "bridge-hold";
+    bridge.name = "Bridge hold";
+    hug.id = "knee-hug";
+    hug.name = "Knee hug";
+    hug.summary = "Eases the low back; hold like a bridge";
+    SearchIndex first, second;
+    first.add(bridge);
+    first.finishForAppend();
+    second.add(hug);
+    SearchIndex joined;
+    joined.append(std::move(first));
+    joined.append(std::move(second));
+    joined.add(bridge); // after a join: the word table must still know every word
+    const auto hits = joined.search("bridge");
+    BOOST_TEST_REQUIRE(hits.size() == 3u);
+    BOOST_TEST(hits[0].index == 0u); // whole name, in the order added
+    BOOST_TEST(hits[1].index == 2u);
+    BOOST_TEST(hits[2].index == 1u); // in the summary only
+    BOOST_TEST(joined.search("knee").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(comes_back_from_its_data_and_refuses_data_that_does_not_fit)
+{
+    Exercise bridge;
+    bridge.id = "bridge-hold";
+    bridge.name = "Bridge hold";
+    bridge.summary = "Lift the hips";
+    SearchIndex index;
+    index.add(bridge);
+    SearchIndex back = SearchIndex::fromData(index.data());
+    BOOST_TEST((back.data() == index.data()));
+    BOOST_TEST_REQUIRE(back.search("hips").size() == 1u);
+    back.add(bridge); // the word table is made again on demand
+    BOOST_TEST(back.search("bridge").size() == 2u);
+
+    using Data = SearchIndex::Data;
+    const Data good = index.data();
+    const auto refused = [](Data d, const std::string& what) {
+        try {
+            SearchIndex::fromData(std::move(d));
+            BOOST_ERROR("accepted: " << what);
+        } catch (const std::invalid_argument& e) {
+            BOOST_TEST(std::string(e.what()).find("search index: ") == 0u, what << ": " << e.what());
+        }
+    };
+    Data d = good;
+    d.postings.pop_back();
+    refused(d, "a word without postings list");
+    d = good;
+    d.postings[0][0].entry = 1;
+    refused(d, "a posting of an exercise that is not there");
+    d = good;
+    d.postings[0].push_back(d.postings[0][0]);
+    refused(d, "an exercise twice for one word");
+    d = good;
+    d.postings[0][0].fields = 8;
+    refused(d, "unknown field bits");
+    d = good;
+    d.postings[0][0].fields = 0;
+    refused(d, "no field");
+    d = good;
+    d.words[1] = d.words[0];
+    refused(d, "a repeated word");
+    d = good;
+    d.words[0].clear();
+    refused(d, "an empty word");
+    d = good;
+    d.postings[0].clear();
+    refused(d, "a word that occurs nowhere");
 }
 
 BOOST_AUTO_TEST_CASE(forgets_everything_when_cleared)

@@ -22,10 +22,11 @@ struct FrameFixture {
     std::unique_ptr<Workspace> workspace;
     gui::MainFrame* frame = nullptr;
 
-    FrameFixture()
+    // Without `builtIn`, only the user's plugin folders are loaded (--no-builtin).
+    explicit FrameFixture(bool builtIn = true)
     {
         std::filesystem::create_directories(folder);
-        workspace = std::make_unique<Workspace>(WorkspaceOptions{db, {}, false, "tester", {}});
+        workspace = std::make_unique<Workspace>(WorkspaceOptions{db, {}, !builtIn, "tester", {}});
         workspace->openDatabase();
         workspace->loadCatalog();
         workspace->loadTemplatesAndThresholds();

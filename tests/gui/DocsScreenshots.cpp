@@ -1,0 +1,126 @@
+// The screenshots in docs/ of the exercise editor and the plugin manager, taken on the
+// test's own X server: not run by ctest (disabled), run on purpose with
+//   SP_SCREENSHOT_DIR=docs build/bin/test_gui --run_test=docs_screenshots
+// Each shows the main window with a demo patient and the dialog over it, as a clinician
+// sees them; `import` (ImageMagick) grabs the screen. With SP_SCREENSHOT_ALL=1 it also
+// shoots the editor's other pages and the clinic exercise list, to look at, not for docs/.
+#include "ToolsFixture.h"
+
+#include "gui/ClinicExercisesDialog.h"
+#include "gui/ExerciseEditorDialog.h"
+#include "gui/FigureEditor.h"
+#include "gui/PatientListPanel.h"
+#include "gui/PluginManagerDialog.h"
+#include "gui/StringListEditor.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <cstdlib>
+
+namespace fs = std::filesystem;
+using namespace sp;
+using sp::test::ToolsFixture;
+
+namespace {
+
+void shoot(wxWindow& window, const std::string& name)
+{
+    const char* dir = std::getenv("SP_SCREENSHOT_DIR");
+    BOOST_TEST_REQUIRE(dir != nullptr, "set SP_SCREENSHOT_DIR to the folder for the screenshots");
+    window.Show();
+    window.Raise();
+    for (int i = 0; i < 20; ++i) {
+        ToolsFixture::pump();
+        wxMilliSleep(50);
+    }
+    window.Update();
+    wxUIActionSimulator().MouseMove(1279, 799); // no tooltip over the dialog
+    for (int i = 0; i < 5; ++i) {
+        ToolsFixture::pump();
+        wxMilliSleep(50);
+    }
+    const fs::path file = fs::absolute(fs::path(dir) / name);
+    const std::string command = "import -window root '" + file.string() + "'";
+    BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0, command);
+    BOOST_TEST(fs::file_size(file) > 10000u);
+}
+
+// The packs from the user's folder only, so that paths show as a clinic's would.
+struct ScreenshotFixture : ToolsFixture {
+    ScreenshotFixture() : ToolsFixture(false)
+    {
+        fs::create_directories(userPluginDir());
+        fs::copy(fs::path(SP_SOURCE_DIR) / "plugins/lumbar", userPluginDir() / "lumbar", fs::copy_options::recursive);
+        frame->reloadCatalog();
+        frame->SetPosition(wxPoint(0, 0));
+        frame->SetSize(wxSize(1280, 800));
+        const std::int64_t id = workspace->addDemoPatient(gui::localToday());
+        frame->patientList().reload();
+        frame->selectPatient(id);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(docs_screenshots, *boost::unit_test::disabled())
+
+BOOST_FIXTURE_TEST_CASE(exercise_editor, ScreenshotFixture)
+{
+    gui::ExerciseEditorDialog dialog(frame, *workspace, ClinicPack(ClinicPack::defaultFolder()));
+    // A clinic's variant of a built-in exercise: the bridge, one arm reaching up.
+    dialog.text("name")->SetValue("Bridge with arm reach");
+    dialog.text("summary")->SetValue("Strengthen your buttocks and back while keeping your low back still.");
+    dialog.text("regions")->SetValue("hip, low back");
+    dialog.text("start_position")->SetValue("Lie on your back, knees bent, feet flat and hip-width apart.");
+    dialog.setType(ExerciseType::Strength);
+    dialog.setPosition(Position::Supine);
+    dialog.setDirection(Direction::Neutral, true);
+    dialog.list("steps")->setStrings({"Lift your hips until knees, hips and shoulders line up.",
+                                      "Reach one arm up to the ceiling and hold.", "Lower slowly."});
+    dialog.list("cues")->setStrings({"Keep your ribs down.", "Breathe out as you lift."});
+    BOOST_REQUIRE(dialog.figureEditor().useTemplate("lumbar/bridge-hold"));
+    dialog.figureEditor().selectPose(1);
+    BOOST_REQUIRE(dialog.figureEditor().selectJoint(Joint::ElbowL));
+    BOOST_REQUIRE(dialog.figureEditor().setAngle(95));
+    dialog.figureEditor().setPoseLabel("Hips up, arm reaching");
+    dialog.addPhoto(writePng("bridge.png"), "Hips level with the knees");
+    if (std::getenv("SP_SCREENSHOT_ALL")) {
+        shoot(dialog, "editor-page-1.png");
+        dialog.showPageOf("steps");
+        shoot(dialog, "editor-page-2.png");
+        dialog.showPageOf("dosage");
+        shoot(dialog, "editor-page-3.png");
+        dialog.text("name")->SetValue("");
+        dialog.save();
+        shoot(dialog, "editor-errors.png");
+        dialog.text("name")->SetValue("Bridge with arm reach");
+    }
+    dialog.showPageOf("figure");
+    shoot(dialog, "gui-exercise-editor.png");
+}
+
+BOOST_FIXTURE_TEST_CASE(plugin_manager, ScreenshotFixture)
+{
+    BOOST_REQUIRE(frame->importPackFrom(fs::path(SP_SOURCE_DIR) / "plugins/examples/clinic-pack"));
+    fs::copy(fs::path(SP_TEST_DATA_DIR) / "packs/bad-dosage-range", userPluginDir() / "bad-dosage-range",
+             fs::copy_options::recursive);
+    const fs::path library = userPluginDir() / "native-good" / "native-good.so";
+    fs::create_directories(library.parent_path());
+    fs::copy_file(fs::path(SP_TEST_NATIVE_DIR) / "native-good" / "native-good.so", library);
+    frame->reloadCatalog();
+    gui::PluginManagerDialog dialog(frame, *workspace, frame->toolPrompts(),
+                                    [this](bool rerun) { frame->reloadCatalog(rerun); });
+    BOOST_REQUIRE(dialog.select("bad-dosage-range"));
+    shoot(dialog, "gui-plugin-manager.png");
+    if (std::getenv("SP_SCREENSHOT_ALL")) {
+        dialog.Hide();
+        gui::ClinicExercisesDialog list(frame, *workspace, ClinicPack(ClinicPack::defaultFolder()), frame->toolPrompts(),
+                                        [this] { frame->reloadCatalog(); });
+        shoot(list, "clinic-list-empty.png");
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
