@@ -48,4 +48,8 @@ inline constexpr std::size_t kMaxSoapChars = 10000;
 
 std::vector<FieldError> validate(const FollowUpNote& note);
 
+// The clinical fields in which `after` differs from `before`, by their validation names
+// ("visit_date", "pain", "psfs", "next_due", ...); who wrote them and when are not compared.
+std::vector<std::string> changedFields(const FollowUpNote& before, const FollowUpNote& after);
+
 } // namespace sp

@@ -49,6 +49,8 @@ FollowUpPanel::FollowUpPanel(wxWindow* parent, Workspace& workspace)
     m_add = new wxButton(this, wxID_ANY, _("A&dd note…"));
     m_edit = new wxButton(this, wxID_ANY, _("Edi&t note…"));
     m_edit->SetToolTip(_("Amend the selected note; the version it replaces is kept"));
+    m_versions = new wxButton(this, wxID_ANY, _("&Versions…"));
+    m_versions->SetToolTip(_("Every version of the selected note, and why it was amended"));
     m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     m_list->AppendColumn(_("Visit"), wxLIST_FORMAT_LEFT, FromDIP(92));
     m_list->AppendColumn(_("Pain now"), wxLIST_FORMAT_RIGHT, FromDIP(70));
@@ -65,7 +67,8 @@ FollowUpPanel::FollowUpPanel(wxWindow* parent, Workspace& workspace)
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(m_summary, 1, wxALIGN_CENTER_VERTICAL);
     top->Add(m_add, 0, wxRIGHT, FromDIP(4));
-    top->Add(m_edit, 0);
+    top->Add(m_edit, 0, wxRIGHT, FromDIP(4));
+    top->Add(m_versions, 0);
     auto* charts = new wxBoxSizer(wxHORIZONTAL);
     charts->Add(m_pain, 3, wxEXPAND | wxRIGHT, FromDIP(6));
     charts->Add(m_adherence, 2, wxEXPAND);
@@ -77,6 +80,7 @@ FollowUpPanel::FollowUpPanel(wxWindow* parent, Workspace& workspace)
 
     m_add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addNote(); });
     m_edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editSelected(); });
+    m_versions->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showVersionsOfSelected(); });
     m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { editSelected(); });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { updateButtons(); });
     m_list->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { updateButtons(); });
@@ -171,10 +175,26 @@ void FollowUpPanel::editSelected()
         onEdit(*id);
 }
 
+void FollowUpPanel::showVersionsOfSelected()
+{
+    if (const auto id = selectedNoteId(); id && canShowVersions() && onVersions)
+        onVersions(*id);
+}
+
+bool FollowUpPanel::canShowVersions() const
+{
+    const auto id = selectedNoteId();
+    for (const FollowUpNote& n : m_notes)
+        if (id && n.id == *id)
+            return n.version > 1;
+    return false;
+}
+
 void FollowUpPanel::updateButtons()
 {
     m_add->Enable(m_patientId != 0);
     m_edit->Enable(selectedNoteId().has_value());
+    m_versions->Enable(canShowVersions());
 }
 
 } // namespace sp::gui

@@ -1,5 +1,5 @@
-// The Follow-ups tab: the selected patient's notes, newest visit first, with Add note…
-// and Edit note… (double-click too), and below them the pain trend and adherence charts.
+// The Follow-ups tab: the selected patient's notes, newest visit first, with Add note…,
+// Edit note… (double-click too) and Versions… of an amended note, and below them the pain trend and adherence charts.
 #pragma once
 
 #include "core/FollowUpNote.h"
@@ -44,6 +44,8 @@ public:
     // As the buttons and a double-click do.
     void addNote();
     void editSelected();
+    void showVersionsOfSelected();
+    bool canShowVersions() const; // the selected note was amended
 
     wxListCtrl* list() const { return m_list; }
     PainChart& painChart() { return *m_pain; }
@@ -51,6 +53,7 @@ public:
 
     std::function<void()> onAdd;
     std::function<void(std::int64_t noteId)> onEdit;
+    std::function<void(std::int64_t noteId)> onVersions;
 
 private:
     void fill();
@@ -63,6 +66,7 @@ private:
     wxStaticText* m_summary;
     wxButton* m_add;
     wxButton* m_edit;
+    wxButton* m_versions;
     wxListCtrl* m_list;
     PainChart* m_pain;
     AdherenceChart* m_adherence;

@@ -5,6 +5,7 @@
 #include "gui/FollowUpPanel.h"
 #include "gui/MainFrame.h"
 #include "gui/NoteDialog.h"
+#include "gui/NoteVersionsDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/WxText.h"
 
@@ -34,6 +35,13 @@ void MainFrame::bindFollowUps()
 {
     m_followUps->onAdd = [this] { openNoteDialog(); };
     m_followUps->onEdit = [this](std::int64_t noteId) { openNoteDialog(noteId); };
+    m_followUps->onVersions = [this](std::int64_t noteId) {
+        guarded(this, _("Cannot show the versions of the note"), [&] {
+            NoteVersionsDialog dialog(this, m_patient ? wxs(m_patient->name) : wxString(),
+                                      m_workspace.store().notes().versions(noteId));
+            dialog.ShowModal();
+        });
+    };
     m_due->onOpen = [this](std::int64_t patientId) { openFollowUps(patientId); };
 }
 

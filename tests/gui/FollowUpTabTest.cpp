@@ -7,6 +7,7 @@
 #include "gui/DueFollowUpsPanel.h"
 #include "gui/FollowUpPanel.h"
 #include "gui/NoteDialog.h"
+#include "gui/NoteVersionsDialog.h"
 #include "gui/PainChart.h"
 #include "gui/PatientListPanel.h"
 #include "gui/WxText.h"
@@ -256,6 +257,7 @@ BOOST_AUTO_TEST_CASE(editing_a_note_keeps_the_version_it_replaces)
 {
     const std::int64_t noteId = workspace->store().notes().add(storedNote(patientId, today.plusDays(-7), 5, today.plusDays(7)));
     frame->refreshFollowUps();
+    BOOST_TEST(!tab().canShowVersions()); // never amended: one version only
     int round = 0;
     frame->setNoteDialogRunner([&](gui::NoteDialog& d) {
         ++round;
@@ -282,6 +284,20 @@ BOOST_AUTO_TEST_CASE(editing_a_note_keeps_the_version_it_replaces)
     BOOST_TEST(stored().size() == 1u); // amended, not a second note
     BOOST_TEST(tab().cellText(0, 1) == "3");
     BOOST_TEST(tab().cellText(0, 7).Contains("amended"));
+
+    // The versions, from the app: the first as written, the second with why and what changed.
+    BOOST_TEST(tab().canShowVersions());
+    gui::NoteVersionsDialog history(frame, "Nora Visit", workspace->store().notes().versions(noteId));
+    BOOST_TEST_REQUIRE(history.versionCount() == 2u);
+    BOOST_TEST(history.shownText().Contains("Version 2"));
+    BOOST_TEST(history.shownText().Contains("Why: Pain now was misheard"));
+    BOOST_TEST(history.shownText().Contains("Changed from version 1: pain now, best pain"));
+    BOOST_TEST(history.shownText().Contains("Pain now: 3"));
+    history.showVersion(0);
+    BOOST_TEST(history.shownText().Contains("Pain now: 5"));
+    BOOST_TEST(!history.shownText().Contains("Changed from"));
+    history.showVersion(7); // no such version: nothing changes, nothing breaks
+    BOOST_TEST(history.shownText().Contains("Pain now: 5"));
 
     // Cancelling an amendment changes nothing.
     frame->setNoteDialogRunner([](gui::NoteDialog& d) {
