@@ -95,10 +95,27 @@ struct FollowUpDue {
     Date lastVisit;
 };
 
+// One version of a follow-up note as it was written.
+struct NoteVersion {
+    int version = 0;       // 1 = as first written
+    FollowUpNote note;     // every field as in that version (id, patient, author as the note's)
+    std::string writtenBy; // the author for version 1, then whoever amended it
+    std::string writtenAt;
+    std::string reason;    // why it was amended; empty for version 1
+};
+
 class NoteRepository {
 public:
     virtual ~NoteRepository() = default;
     virtual std::int64_t add(const FollowUpNote& note) = 0;
+    // Amends note `note.id` of patient `note.patientId`: its clinical fields become those
+    // of `note` (author and creation time stay), `reason` (one line) says why, and the
+    // version it replaces stays readable through versions(). Refuses a note without a
+    // change. Returns the new version number.
+    virtual int amend(const FollowUpNote& note, const std::string& reason) = 0;
+    virtual FollowUpNote get(std::int64_t noteId) const = 0;
+    // Every version of the note, oldest first; the last is the current one.
+    virtual std::vector<NoteVersion> versions(std::int64_t noteId) const = 0;
     // Newest visit first.
     virtual std::vector<FollowUpNote> listForPatient(std::int64_t patientId) const = 0;
     // Patients (not archived) whose latest note asks for a follow-up on or before `until`,

@@ -145,7 +145,10 @@ Json noteJson(const FollowUpNote& n)
             {"plan_text", n.planText},
             {"next_due", n.nextDue ? Json(n.nextDue->toString()) : Json(nullptr)},
             {"author", n.author},
-            {"created_at", n.createdAt}};
+            {"created_at", n.createdAt},
+            {"version", n.version},
+            {"amended_by", n.version > 1 ? Json(n.amendedBy) : Json(nullptr)},
+            {"amended_at", n.version > 1 ? Json(n.amendedAt) : Json(nullptr)}};
 }
 
 std::string noteDetails(const FollowUpNote& n)
@@ -167,6 +170,8 @@ std::string noteDetails(const FollowUpNote& n)
             out += wrap(std::string(label) + *text, "  ");
     if (n.nextDue)
         out += "  Next follow-up: " + n.nextDue->toString() + "\n";
+    if (n.version > 1) // the desktop app amends notes; the versions replaced are kept
+        out += "  Amended " + n.amendedAt + " by " + n.amendedBy + " (version " + std::to_string(n.version) + ")\n";
     return out;
 }
 

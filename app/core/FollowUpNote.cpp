@@ -38,4 +38,27 @@ std::vector<FieldError> validate(const FollowUpNote& n)
     return e.list();
 }
 
+std::vector<std::string> changedFields(const FollowUpNote& before, const FollowUpNote& after)
+{
+    std::vector<std::string> out;
+    const auto check = [&out](bool differs, const char* field) {
+        if (differs)
+            out.emplace_back(field);
+    };
+    check(before.revisionId != after.revisionId, "revision");
+    check(before.visitDate != after.visitDate, "visit_date");
+    check(before.painNow != after.painNow, "pain");
+    check(before.painWorst != after.painWorst, "pain_worst");
+    check(before.painBest != after.painBest, "pain_best");
+    check(before.sessionsDone != after.sessionsDone || before.sessionsPrescribed != after.sessionsPrescribed,
+          "adherence");
+    check(before.psfs != after.psfs, "psfs");
+    check(before.subjective != after.subjective, "subjective");
+    check(before.objective != after.objective, "objective");
+    check(before.assessment != after.assessment, "assessment");
+    check(before.planText != after.planText, "plan_text");
+    check(before.nextDue != after.nextDue, "next_due");
+    return out;
+}
+
 } // namespace sp

@@ -35,8 +35,11 @@ struct FollowUpNote {
     std::string assessment;
     std::string planText;
     std::optional<Date> nextDue;
-    std::string author;
+    std::string author;    // who wrote it first
     std::string createdAt;
+    int version = 1;       // 2, 3, ... once amended; the versions replaced are kept by the store
+    std::string amendedBy; // of the current version; empty until amended
+    std::string amendedAt;
     bool operator==(const FollowUpNote&) const = default;
 };
 
@@ -44,5 +47,9 @@ inline constexpr int kMaxPsfsActivities = 5;
 inline constexpr std::size_t kMaxSoapChars = 10000;
 
 std::vector<FieldError> validate(const FollowUpNote& note);
+
+// The clinical fields in which `after` differs from `before`, by their validation names
+// ("visit_date", "pain", "psfs", "next_due", ...); who wrote them and when are not compared.
+std::vector<std::string> changedFields(const FollowUpNote& before, const FollowUpNote& after);
 
 } // namespace sp

@@ -3,7 +3,9 @@
 #include "gui/AppSettings.h"
 #include "gui/CatalogPanel.h"
 #include "gui/DosageEditor.h"
+#include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
+#include "gui/FollowUpPanel.h"
 #include "gui/GuidancePanel.h"
 #include "gui/HandoutPanel.h"
 #include "gui/PatientHeader.h"
@@ -16,6 +18,7 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/persist.h>
+#include <wx/persist/bookctrl.h>
 #include <wx/persist/splitter.h>
 #include <wx/persist/toplevel.h>
 #include <wx/sizer.h>
@@ -39,6 +42,7 @@ enum MenuId {
     kIdRemove,
     kIdHistory,
     kIdClinic,
+    kIdAddNote,
 };
 
 wxSplitterWindow* makeSplitter(wxWindow* parent, const char* name)
@@ -61,13 +65,14 @@ MainFrame::MainFrame(Workspace& workspace)
     buildLayout();
     bindEvents();
     CreateStatusBar(2);
-    const int widths[] = {-1, FromDIP(220)};
+    const int widths[] = {-1, FromDIP(300)};
     SetStatusWidths(2, widths);
     SetSize(FromDIP(wxSize(1280, 800)));
     SetMinSize(FromDIP(wxSize(900, 600)));
     placeSashes();
     m_editor.setListener([this] { onPlanChanged(); });
     m_patients->reload();
+    m_due->reload(localToday());
     onPlanChanged();
     restoreState();
     refreshStatus();
@@ -100,6 +105,8 @@ void MainFrame::buildMenus()
     patient->Append(kIdEditPatient, _("&Edit details…"));
     patient->Append(kIdScreening, _("Red-flag &screening…"));
     patient->Append(kIdArchive, _("&Archive or unarchive"));
+    patient->AppendSeparator();
+    patient->Append(kIdAddNote, _("Add &follow-up note…\tCtrl+Shift+N"));
 
     auto* plan = new wxMenu;
     plan->Append(kIdNewPlan, _("&New plan…"));
@@ -130,7 +137,9 @@ void MainFrame::buildLayout()
 {
     // patients | (header over tabs; the Plan tab: catalog | ((plan | dosage) over guidance))
     m_mainSplit = makeSplitter(this, "MainSplitter");
-    m_patients = new PatientListPanel(m_mainSplit, m_workspace);
+    m_leftSplit = makeSplitter(m_mainSplit, "LeftSplitter");
+    m_patients = new PatientListPanel(m_leftSplit, m_workspace);
+    m_due = new DueFollowUpsPanel(m_leftSplit, m_workspace);
     auto* right = new wxPanel(m_mainSplit, wxID_ANY);
     m_header = new PatientHeader(right);
     m_tabs = new wxNotebook(right, wxID_ANY);
@@ -153,10 +162,13 @@ void MainFrame::buildLayout()
     m_builderSplit->SplitVertically(m_plan, dosagePane);
     m_planSplit->SplitHorizontally(m_builderSplit, m_guidance);
     m_workSplit->SplitVertically(m_catalog, m_planSplit);
-    m_mainSplit->SplitVertically(m_patients, right);
+    m_leftSplit->SplitHorizontally(m_patients, m_due);
+    m_mainSplit->SplitVertically(m_leftSplit, right);
     m_tabs->AddPage(m_workSplit, _("Plan"), true);
     m_handout = new HandoutPanel(m_tabs, m_workspace);
     m_tabs->AddPage(m_handout, _("Handout"));
+    m_followUps = new FollowUpPanel(m_tabs, m_workspace);
+    m_tabs->AddPage(m_followUps, _("Follow-ups"));
 
     auto* rightSizer = new wxBoxSizer(wxVERTICAL);
     rightSizer->Add(m_header, 0, wxEXPAND);
@@ -175,11 +187,13 @@ void MainFrame::placeSashes()
     // keep their size.
     Layout();
     m_mainSplit->SetSashPosition(FromDIP(240));
+    m_leftSplit->SetSashPosition(m_leftSplit->GetClientSize().y - FromDIP(230));
     m_workSplit->SetSashPosition(FromDIP(360));
     m_planSplit->SetSashPosition(m_planSplit->GetClientSize().y - FromDIP(200));
     m_builderSplit->SetSashPosition(m_builderSplit->GetClientSize().x - FromDIP(250));
     m_catalog->placeSash();
     m_mainSplit->SetSashGravity(0.0);
+    m_leftSplit->SetSashGravity(1.0);
     m_workSplit->SetSashGravity(0.0);
     m_planSplit->SetSashGravity(1.0);
     m_builderSplit->SetSashGravity(1.0);
@@ -212,13 +226,14 @@ void MainFrame::bindEvents()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_plan->moveSelected(1); }, kIdMoveDown);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_plan->removeSelected(); }, kIdRemove);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onHistory(); }, kIdHistory);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { openNoteDialog(); }, kIdAddNote);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
 
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_editor.canUndo()); }, wxID_UNDO);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_editor.canRedo()); }, wxID_REDO);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_editor.isOpen() && m_patientId != 0); }, wxID_SAVE);
-    for (int id : {kIdEditPatient, kIdScreening, kIdArchive, kIdNewPlan})
+    for (int id : {kIdEditPatient, kIdScreening, kIdArchive, kIdNewPlan, kIdAddNote})
         Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_patientId != 0); }, id);
     for (int id : {kIdAddExercise, kIdAddSuggested})
         Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_editor.isOpen()); }, id);
@@ -251,6 +266,7 @@ void MainFrame::bindEvents()
     };
     m_guidance->onAddSuggestion = [this](const std::string& id) { addExercise(id); };
     bindToolEvents();
+    bindFollowUps();
 }
 
 void MainFrame::restoreState()
@@ -258,8 +274,9 @@ void MainFrame::restoreState()
     // Geometry and splitters through wxPersistenceManager (into wxConfig); a saved size
     // that no longer fits a smaller screen is clamped by the window manager.
     wxPersistenceManager::Get().RegisterAndRestore(this);
-    for (wxSplitterWindow* s : {m_mainSplit, m_workSplit, m_planSplit, m_builderSplit, m_catalog->splitter()})
+    for (wxSplitterWindow* s : {m_mainSplit, m_leftSplit, m_workSplit, m_planSplit, m_builderSplit, m_catalog->splitter()})
         wxPersistenceManager::Get().RegisterAndRestore(s);
+    wxPersistenceManager::Get().RegisterAndRestore(m_tabs); // the tab last shown
     const long last = readConfig(cfg::kLastPatient, 0L);
     if (last > 0) {
         try {
@@ -315,10 +332,8 @@ void MainFrame::refreshStatus()
             title = (m_editor.isDirty() ? "*" : "") + wxs(m_editor.draft().title) + " – " + title;
     }
     SetTitle(title);
-    if (GetStatusBar()) {
-        const std::size_t due = m_patients->dueCount();
-        SetStatusText(due == 0 ? _("No follow-ups due") : wxString::Format(wxPLURAL("%zu follow-up due", "%zu follow-ups due", due), due), 1);
-    }
+    if (GetStatusBar()) // the dashboard's own words, so the two always agree
+        SetStatusText(dueSummaryText(m_due->summary()), 1);
 }
 
 } // namespace sp::gui

@@ -1,5 +1,6 @@
-// The main window: patients on the left; on the right the patient's header, the catalog,
-// the plan being built with its dosage editor, and the live guidance. Its public methods
+// The main window: patients and the follow-ups due on the left; on the right the patient's
+// header and the tabs: the catalog, the plan being built with its dosage editor and the
+// live guidance; the follow-up notes with their charts. Its public methods
 // are the actions the menus and buttons take, so that tests can drive the window the way
 // a clinician does.
 #pragma once
@@ -25,8 +26,11 @@ namespace sp::gui {
 
 class CatalogPanel;
 class DosageEditor;
+class DueFollowUpsPanel;
+class FollowUpPanel;
 class GuidancePanel;
 class HandoutPanel;
+class NoteDialog;
 class PatientHeader;
 class PatientListPanel;
 class PlanPanel;
@@ -47,6 +51,8 @@ public:
     PlanPanel& planPanel() { return *m_plan; }
     DosageEditor& dosageEditor() { return *m_dosage; }
     GuidancePanel& guidancePanel() { return *m_guidance; }
+    FollowUpPanel& followUpPanel() { return *m_followUps; }
+    DueFollowUpsPanel& duePanel() { return *m_due; }
     // The right-hand tabs: the plan builder first; the handout and follow-up tabs follow.
     wxNotebook& tabs() { return *m_tabs; }
     HandoutPanel& handoutPanel() { return *m_handout; }
@@ -96,6 +102,18 @@ public:
     // The questions the tools ask; tests replace them so that no modal dialog waits.
     ToolPrompts& toolPrompts() { return m_toolPrompts; }
 
+    // --- follow-ups (MainFrameFollowUps.cpp)
+    // The note dialog for a new note of the current patient (noteId 0) or to amend a
+    // stored one; true when a note was saved.
+    bool openNoteDialog(std::int64_t noteId = 0);
+    // Opens the patient on the Follow-ups tab (the dashboard's click).
+    bool openFollowUps(std::int64_t patientId);
+    void showFollowUpsTab();
+    // Reads notes and follow-ups due again: the tab, the dashboard, the list, the status bar.
+    void refreshFollowUps();
+    // For tests: runs the note dialog instead of ShowModal and returns its result.
+    void setNoteDialogRunner(std::function<int(NoteDialog&)> runner) { m_noteRunner = std::move(runner); }
+
 private:
     void buildMenus();
     wxMenu* makeHandoutMenu(); // MainFrameHandout.cpp
@@ -127,6 +145,8 @@ private:
     void bindToolEvents();
     void onImportPack();
     void onExportPack();
+    void bindFollowUps();
+    std::int64_t defaultRevisionId() const;
 
     Workspace& m_workspace;
     PlanEditor m_editor;
@@ -135,9 +155,11 @@ private:
     std::function<UnsavedChoice()> m_unsavedPrompt;
     ToolPrompts m_toolPrompts = defaultToolPrompts();
     bool m_refreshing = false;
+    std::function<int(NoteDialog&)> m_noteRunner;
 
     wxNotebook* m_tabs = nullptr;
     wxSplitterWindow* m_mainSplit = nullptr;
+    wxSplitterWindow* m_leftSplit = nullptr;
     wxSplitterWindow* m_workSplit = nullptr;
     wxSplitterWindow* m_planSplit = nullptr;
     wxSplitterWindow* m_builderSplit = nullptr;
@@ -148,6 +170,8 @@ private:
     DosageEditor* m_dosage = nullptr;
     GuidancePanel* m_guidance = nullptr;
     HandoutPanel* m_handout = nullptr;
+    DueFollowUpsPanel* m_due = nullptr;
+    FollowUpPanel* m_followUps = nullptr;
 };
 
 } // namespace sp::gui

@@ -4,7 +4,9 @@
 #include "gui/CatalogPanel.h"
 #include "gui/ClinicDialog.h"
 #include "gui/DosageEditor.h"
+#include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
+#include "gui/FollowUpPanel.h"
 #include "gui/GuidancePanel.h"
 #include "gui/HandoutPanel.h"
 #include "gui/HistoryDialog.h"
@@ -76,6 +78,7 @@ bool MainFrame::selectPatient(std::int64_t id)
         m_editor.clear();
         m_plan->setPlans({}, 0);
     }
+    m_followUps->showPatient(m_patientId);
     saveState();
     refreshStatus();
     return true;
@@ -129,6 +132,8 @@ void MainFrame::setArchived(std::int64_t id, bool archived)
         m_header->show(&*m_patient, m_workspace.thresholds());
     }
     m_patients->reload(id);
+    m_due->reload(localToday());
+    refreshStatus();
     SetStatusText(archived ? _("Archived: the records are kept and come back with Unarchive.") : _("Unarchived."));
 }
 

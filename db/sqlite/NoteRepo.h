@@ -1,4 +1,5 @@
-// Follow-up notes over SQLite, and the list of patients due for one. Internal to sp_db.
+// Follow-up notes over SQLite, their amendments with every version kept, and the list of
+// patients due for one. Internal to sp_db.
 #pragma once
 
 #include "db/ClinicStore.h"
@@ -11,6 +12,9 @@ public:
     explicit NoteRepo(StoreContext& ctx) : m_ctx(ctx) {}
 
     std::int64_t add(const FollowUpNote& note) override;
+    int amend(const FollowUpNote& note, const std::string& reason) override;
+    FollowUpNote get(std::int64_t noteId) const override;
+    std::vector<NoteVersion> versions(std::int64_t noteId) const override;
     std::vector<FollowUpNote> listForPatient(std::int64_t patientId) const override;
     std::vector<FollowUpDue> due(const Date& until) const override;
 

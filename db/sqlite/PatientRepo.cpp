@@ -287,6 +287,10 @@ void PatientRepo::purge(std::int64_t id)
         // Children first: the foreign keys refuse orphans, and the immutability triggers
         // let these deletes through only while purge_guard names this patient.
         runForPatient(m_ctx, "INSERT INTO purge_guard (patient_id) VALUES (?1)", id);
+        runForPatient(m_ctx, "DELETE FROM note_version_psfs WHERE note_id IN "
+                          "(SELECT id FROM follow_up_notes WHERE patient_id = ?1)", id);
+        runForPatient(m_ctx, "DELETE FROM note_versions WHERE note_id IN "
+                          "(SELECT id FROM follow_up_notes WHERE patient_id = ?1)", id);
         runForPatient(m_ctx, "DELETE FROM psfs_scores WHERE note_id IN "
                           "(SELECT id FROM follow_up_notes WHERE patient_id = ?1)", id);
         runForPatient(m_ctx, "DELETE FROM follow_up_notes WHERE patient_id = ?1", id);

@@ -153,6 +153,8 @@ BOOST_AUTO_TEST_CASE(records_notes_and_lists_follow_ups_due)
     BOOST_TEST(notes[0].at("psfs").size() == 2u);
     BOOST_TEST(notes[0].at("subjective") == "Better mornings; \"stiff\" at 5%");
     BOOST_TEST(!notes[0].at("revision_id").is_null()); // the patient's only active plan
+    BOOST_TEST(notes[0].at("version") == 1); // as written: never amended
+    BOOST_TEST(notes[0].at("amended_at").is_null());
 
     const Json due = json({"followups", "due", "--until", "2026-11-30", "--json"});
     BOOST_TEST_REQUIRE(due.size() == 1u);

@@ -111,6 +111,22 @@ BOOST_AUTO_TEST_CASE(next_due_cannot_be_before_the_visit)
     BOOST_TEST(hasError(validate(n), "next_due", "before the visit date"));
 }
 
+BOOST_AUTO_TEST_CASE(an_amendment_names_the_clinical_fields_it_changes_and_nothing_else)
+{
+    const FollowUpNote before = note(4);
+    FollowUpNote after = before;
+    BOOST_TEST(changedFields(before, after).empty());
+    after.author = "someone else"; // who and when are not clinical fields
+    after.createdAt = "2030-01-01T00:00:00Z";
+    after.version = 3;
+    BOOST_TEST(changedFields(before, after).empty());
+    after.painNow = 5;
+    after.sessionsPrescribed = 12;
+    after.psfs.push_back({"Stairs", 3});
+    after.nextDue = before.visitDate.plusDays(14);
+    BOOST_TEST((changedFields(before, after) == std::vector<std::string>{"pain", "adherence", "psfs", "next_due"}));
+}
+
 BOOST_AUTO_TEST_CASE(plan_revision_needs_items_valid_dosage_and_no_repeats)
 {
     PlanRevision r;

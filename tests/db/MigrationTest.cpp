@@ -110,6 +110,19 @@ void writeRowsOfVersion(const std::filesystem::path& file, int version)
                int64_t{32}, int64_t{7}, int64_t{11}, std::string("email"), std::string("jose@example.org"),
                std::string(64, 'b'), std::string("2024-02-01T09:00:00Z"), std::string("pt.old"),
                std::string("<0123abcd.1706778000@example.org>"));
+    if (version >= 7) { // note 21 amended once: version 1 kept, the row at version 2
+        insert(db, "INSERT INTO note_versions (note_id, version, revision_id, visit_date, pain_now, pain_worst, "
+                   "pain_best, sessions_done, sessions_prescribed, subjective, objective, assessment, plan_text, "
+                   "next_due, written_by, written_at, reason) SELECT id, version, revision_id, visit_date, pain_now, "
+                   "pain_worst, pain_best, sessions_done, sessions_prescribed, subjective, objective, assessment, "
+                   "plan_text, next_due, author, created_at, NULL FROM follow_up_notes WHERE id = ?",
+               int64_t{21});
+        insert(db, "INSERT INTO note_version_psfs (note_id, version, position, activity, score) "
+                   "SELECT note_id, 1, position, activity, score FROM psfs_scores WHERE note_id = ?", int64_t{21});
+        insert(db, "UPDATE follow_up_notes SET pain_now = 2, version = 2, amended_by = ?, amended_at = ?, "
+                   "amend_reason = ? WHERE id = 21",
+               std::string("pt.new"), std::string("2024-01-20T08:00:00Z"), std::string("Pain misread"));
+    }
 }
 
 void expectRowsReadable(ClinicStore& store, int version)
@@ -139,6 +152,13 @@ void expectRowsReadable(ClinicStore& store, int version)
         BOOST_TEST_REQUIRE(notes.size() == 1u);
         BOOST_TEST(notes[0].psfs.size() == 1u);
         BOOST_TEST(!notes[0].painBest.has_value());
+        const auto versions = store.notes().versions(21);
+        BOOST_TEST_REQUIRE(versions.size() == (version >= 7 ? 2u : 1u));
+        BOOST_TEST(versions[0].note.painNow == 3);
+        BOOST_TEST(versions[0].note.psfs.size() == 1u);
+        BOOST_TEST(notes[0].painNow == (version >= 7 ? 2 : 3));
+        if (version >= 7)
+            BOOST_TEST(versions[1].reason == "Pain misread");
         const auto handouts = store.handouts().listForPatient(7); // newest first
         BOOST_TEST_REQUIRE(handouts.size() == (version >= 5 ? 2u : 1u));
         BOOST_TEST(handouts.back().messageId == ""); // logged before Message-IDs were kept
@@ -213,6 +233,7 @@ BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
     BOOST_TEST(names.at(3) == "clinic_profile");
     BOOST_TEST(names.at(4) == "handout_message_id");
     BOOST_TEST(names.at(5) == "latest_notes");
+    BOOST_TEST(names.at(6) == "note_versions");
 }
 
 BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)
