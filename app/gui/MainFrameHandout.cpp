@@ -10,8 +10,9 @@
 namespace sp::gui {
 namespace {
 
+// Apart from MainFrame.cpp's ids (from +1) and the Tools menu's (ToolsMenu.h, from +200).
 enum HandoutMenuId {
-    kIdHandoutShow = wxID_HIGHEST + 200,
+    kIdHandoutShow = wxID_HIGHEST + 300,
     kIdHandoutSavePdf,
     kIdHandoutPrintPreview,
     kIdHandoutEmail,

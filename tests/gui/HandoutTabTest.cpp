@@ -24,6 +24,7 @@
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdlib>
 #include <fstream>
 
@@ -422,6 +423,20 @@ BOOST_AUTO_TEST_CASE(the_handout_menu_follows_the_plan_menu)
     BOOST_TEST(bar->FindMenuItem("Handout", "Print…") == wxID_PRINT);
     frame->showHandout();
     BOOST_TEST(frame->tabs().GetCurrentPage() == &frame->handoutPanel());
+}
+
+BOOST_AUTO_TEST_CASE(each_menu_item_has_an_id_of_its_own)
+{
+    // Two items with one id would both run whichever handler was bound to it.
+    std::map<int, wxString> seen;
+    wxMenuBar* bar = frame->GetMenuBar();
+    for (std::size_t m = 0; m < bar->GetMenuCount(); ++m)
+        for (const wxMenuItem* item : bar->GetMenu(m)->GetMenuItems()) {
+            if (item->IsSeparator())
+                continue;
+            const auto [at, added] = seen.emplace(item->GetId(), item->GetItemLabelText());
+            BOOST_TEST(added, item->GetItemLabelText() << " has the id of " << at->second);
+        }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
