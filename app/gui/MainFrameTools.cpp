@@ -3,6 +3,7 @@
 #include "gui/CatalogPanel.h"
 #include "gui/ClinicExercisesDialog.h"
 #include "gui/GuidancePanel.h"
+#include "gui/HandoutPanel.h"
 #include "gui/MainFrame.h"
 #include "gui/PlanPanel.h"
 #include "gui/PluginManagerDialog.h"
@@ -44,6 +45,7 @@ bool MainFrame::reloadCatalog(bool rerunNative)
                    [&] { m_workspace.reloadCatalog(rerunNative); }))
         return false;
     m_catalog->reload();
+    m_handout->invalidate(); // the packs' texts and figures may have changed
     onPlanChanged();
     const CatalogLoad& load = m_workspace.catalogLoad();
     std::size_t failed = 0;
