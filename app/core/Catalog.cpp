@@ -48,6 +48,13 @@ void Catalog::addPack(CatalogPack pack, std::vector<Exercise> exercises, SearchI
     }
 }
 
+void Catalog::reserve(std::size_t exercises)
+{
+    m_exercises.reserve(exercises);
+    m_byQualifiedId.reserve(exercises);
+    m_byBareId.reserve(exercises);
+}
+
 const CatalogPack* Catalog::pack(std::string_view id) const
 {
     const auto it = std::find_if(m_packs.begin(), m_packs.end(), [&](const CatalogPack& p) { return p.manifest.id == id; });

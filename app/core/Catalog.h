@@ -38,7 +38,7 @@ public:
     void addPack(CatalogPack pack, std::vector<Exercise> exercises, SearchIndex index);
     // Room for this many exercises in all, so that adding packs one by one does not move
     // every exercise already there (the loader knows the total before it adds any).
-    void reserve(std::size_t exercises) { m_exercises.reserve(exercises); }
+    void reserve(std::size_t exercises);
 
     const std::vector<CatalogPack>& packs() const { return m_packs; }
     const CatalogPack* pack(std::string_view id) const;

@@ -165,10 +165,22 @@ fs::path defaultPackCacheDir()
     return dir.empty() ? fs::path() : dir / "packs";
 }
 
+namespace {
+
+// One key however the folder was named (relative or absolute, with "." or "..").
+std::string keyOf(const fs::path& folder)
+{
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(folder, ec);
+    return (ec ? folder : absolute).lexically_normal().string();
+}
+
+} // namespace
+
 fs::path PackCache::fileFor(const fs::path& folder) const
 {
     char name[32];
-    std::snprintf(name, sizeof name, "%016llx.pack", static_cast<unsigned long long>(checksum(folder.lexically_normal().string())));
+    std::snprintf(name, sizeof name, "%016llx.pack", static_cast<unsigned long long>(checksum(keyOf(folder))));
     return m_dir / name;
 }
 
@@ -188,7 +200,7 @@ std::optional<CachedPack> PackCache::find(const fs::path& folder) const
         if (header.u64() != checksum(payload))
             return std::nullopt;
         ByteReader in(payload);
-        if (in.str() != folder.lexically_normal().string())
+        if (in.str() != keyOf(folder))
             return std::nullopt; // another folder whose name hashed alike
         const auto listed = listExercises(folder);
         if (!listed || in.strings() != *listed)
@@ -243,7 +255,7 @@ std::string PackCache::store(const LoadedPack& pack, const SearchIndex& index,
             return {};
     }
     ByteWriter out;
-    out.str(pack.folder.lexically_normal().string());
+    out.str(keyOf(pack.folder));
     out.strings(*listed);
     out.u32(static_cast<std::uint32_t>(stamps.size()));
     for (const Stamp& s : stamps) {

@@ -32,14 +32,6 @@ void ByteWriter::putLittleEndian(std::uint64_t v, int bytes)
         u8(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
-std::uint64_t ByteReader::littleEndian(std::string_view b)
-{
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < b.size(); ++i)
-        v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[i])) << (8 * i);
-    return v;
-}
-
 void ByteWriter::f64(double v)
 {
     u64(std::bit_cast<std::uint64_t>(v));
@@ -58,29 +50,10 @@ void ByteWriter::strings(const std::vector<std::string>& list)
         str(s);
 }
 
-std::string_view ByteReader::take(std::size_t n)
+void ByteReader::endsEarly(std::size_t n) const
 {
-    if (n > m_bytes.size() - m_pos)
-        throw PackCacheCorrupt("record ends early (" + std::to_string(n) + " bytes wanted at byte " +
-                               std::to_string(m_pos) + " of " + std::to_string(m_bytes.size()) + ")");
-    const std::string_view part = m_bytes.substr(m_pos, n);
-    m_pos += n;
-    return part;
-}
-
-std::uint8_t ByteReader::u8()
-{
-    return static_cast<std::uint8_t>(take(1)[0]);
-}
-
-std::uint32_t ByteReader::u32()
-{
-    return static_cast<std::uint32_t>(littleEndian(take(4)));
-}
-
-std::uint64_t ByteReader::u64()
-{
-    return littleEndian(take(8));
+    throw PackCacheCorrupt("record ends early (" + std::to_string(n) + " bytes wanted at byte " + std::to_string(m_pos) +
+                           " of " + std::to_string(m_bytes.size()) + ")");
 }
 
 double ByteReader::f64()

@@ -40,9 +40,10 @@ private:
 class ByteReader {
 public:
     explicit ByteReader(std::string_view bytes) : m_bytes(bytes) {}
-    std::uint8_t u8();
-    std::uint32_t u32();
-    std::uint64_t u64();
+    // Inline: a warm start reads millions of these.
+    std::uint8_t u8() { return static_cast<std::uint8_t>(take(1)[0]); }
+    std::uint32_t u32() { return static_cast<std::uint32_t>(littleEndian(take(4))); }
+    std::uint64_t u64() { return littleEndian(take(8)); }
     std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
     double f64();
     std::string str();
@@ -53,8 +54,22 @@ public:
     bool atEnd() const { return m_pos == m_bytes.size(); }
 
 private:
-    std::string_view take(std::size_t n);
-    static std::uint64_t littleEndian(std::string_view bytes);
+    std::string_view take(std::size_t n)
+    {
+        if (n > m_bytes.size() - m_pos)
+            endsEarly(n);
+        const std::string_view part = m_bytes.substr(m_pos, n);
+        m_pos += n;
+        return part;
+    }
+    [[noreturn]] void endsEarly(std::size_t n) const;
+    static std::uint64_t littleEndian(std::string_view b)
+    {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < b.size(); ++i)
+            v |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(b[i])) << (8 * i);
+        return v;
+    }
     std::string_view m_bytes;
     std::size_t m_pos = 0;
 };
