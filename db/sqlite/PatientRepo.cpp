@@ -136,18 +136,21 @@ void requirePatient(const StoreContext& ctx, std::int64_t id)
 
 std::string patientSearchSql(std::size_t words)
 {
-    // CROSS JOIN fixes the order: the rare prefix drives, then each patient by its key.
-    std::string sql = std::string("SELECT ") + kColumns +
-                      " FROM (SELECT DISTINCT patient_id FROM patient_name_words"
-                      " WHERE word >= ?3 AND word < ?3" + kPrefixEnd + ") AS m"
-                      " CROSS JOIN patients AS p ON p.id = m.patient_id"
-                      " WHERE (?1 OR p.archived = 0)";
+    // CROSS JOIN fixes the order: the rare prefix drives, then each match by its key in the
+    // small covering index (migration 0008) to sort by name and keep one page; only the
+    // patients of that page are then read whole.
+    std::string page = "SELECT c.id FROM (SELECT DISTINCT patient_id FROM patient_name_words"
+                       " WHERE word >= ?3 AND word < ?3" + std::string(kPrefixEnd) + ") AS m"
+                       " CROSS JOIN patients AS c INDEXED BY patients_search_cover ON c.id = m.patient_id"
+                       " WHERE (?1 OR c.archived = 0)";
     for (std::size_t i = 1; i < words; ++i) {
         const std::string param = "?" + std::to_string(3 + i);
-        sql += " AND EXISTS (SELECT 1 FROM patient_name_words AS w WHERE w.patient_id = p.id"
-               " AND w.word >= " + param + " AND w.word < " + param + kPrefixEnd + ")";
+        page += " AND EXISTS (SELECT 1 FROM patient_name_words AS w WHERE w.patient_id = c.id"
+                " AND w.word >= " + param + " AND w.word < " + param + kPrefixEnd + ")";
     }
-    return sql + " ORDER BY p.folded_name, p.id LIMIT ?2";
+    page += " ORDER BY c.folded_name, c.id LIMIT ?2";
+    return std::string("SELECT ") + kColumns + " FROM (" + page + ") AS top CROSS JOIN patients AS p ON p.id = top.id" +
+           " ORDER BY p.folded_name, p.id";
 }
 
 std::int64_t PatientRepo::add(const Patient& patient)
