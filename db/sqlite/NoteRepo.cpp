@@ -12,23 +12,30 @@ constexpr const char* kNoteColumns =
     "subjective, objective, assessment, plan_text, next_due, author, created_at, version, amended_by, amended_at, "
     "amend_reason";
 
+// What a visit recorded, from revision_id to next_due, in the columns from `first` on: the
+// same in a note and in each of its kept versions.
+void readVisit(const SQLite::Statement& st, int first, FollowUpNote& n)
+{
+    n.revisionId = optionalId(st.getColumn(first));
+    n.visitDate = dateOf(st.getColumn(first + 1));
+    n.painNow = st.getColumn(first + 2).getInt();
+    n.painWorst = optionalInt(st.getColumn(first + 3));
+    n.painBest = optionalInt(st.getColumn(first + 4));
+    n.sessionsDone = optionalInt(st.getColumn(first + 5));
+    n.sessionsPrescribed = optionalInt(st.getColumn(first + 6));
+    n.subjective = textOf(st.getColumn(first + 7));
+    n.objective = textOf(st.getColumn(first + 8));
+    n.assessment = textOf(st.getColumn(first + 9));
+    n.planText = textOf(st.getColumn(first + 10));
+    n.nextDue = optionalDate(st.getColumn(first + 11));
+}
+
 FollowUpNote noteOf(const SQLite::Statement& st)
 {
     FollowUpNote n;
     n.id = st.getColumn(0).getInt64();
     n.patientId = st.getColumn(1).getInt64();
-    n.revisionId = optionalId(st.getColumn(2));
-    n.visitDate = dateOf(st.getColumn(3));
-    n.painNow = st.getColumn(4).getInt();
-    n.painWorst = optionalInt(st.getColumn(5));
-    n.painBest = optionalInt(st.getColumn(6));
-    n.sessionsDone = optionalInt(st.getColumn(7));
-    n.sessionsPrescribed = optionalInt(st.getColumn(8));
-    n.subjective = textOf(st.getColumn(9));
-    n.objective = textOf(st.getColumn(10));
-    n.assessment = textOf(st.getColumn(11));
-    n.planText = textOf(st.getColumn(12));
-    n.nextDue = optionalDate(st.getColumn(13));
+    readVisit(st, 2, n);
     n.author = textOf(st.getColumn(14));
     n.createdAt = textOf(st.getColumn(15));
     n.version = st.getColumn(16).getInt();
@@ -223,18 +230,7 @@ std::vector<NoteVersion> NoteRepo::versions(std::int64_t noteId) const
             n.author = current.author;
             n.createdAt = current.createdAt;
             n.version = v.version;
-            n.revisionId = optionalId(st.getColumn(1));
-            n.visitDate = dateOf(st.getColumn(2));
-            n.painNow = st.getColumn(3).getInt();
-            n.painWorst = optionalInt(st.getColumn(4));
-            n.painBest = optionalInt(st.getColumn(5));
-            n.sessionsDone = optionalInt(st.getColumn(6));
-            n.sessionsPrescribed = optionalInt(st.getColumn(7));
-            n.subjective = textOf(st.getColumn(8));
-            n.objective = textOf(st.getColumn(9));
-            n.assessment = textOf(st.getColumn(10));
-            n.planText = textOf(st.getColumn(11));
-            n.nextDue = optionalDate(st.getColumn(12));
+            readVisit(st, 1, n);
             v.writtenBy = textOf(st.getColumn(13));
             v.writtenAt = textOf(st.getColumn(14));
             v.reason = textOf(st.getColumn(15));
