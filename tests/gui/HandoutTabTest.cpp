@@ -166,6 +166,19 @@ BOOST_AUTO_TEST_CASE(the_preview_has_the_pdfs_pages_also_in_large_print)
     BOOST_TEST(panel().currentPage() == large - 1);
 }
 
+BOOST_AUTO_TEST_CASE(reloading_the_catalog_renders_the_handout_again)
+{
+    // Tools → Plugins → Reload, or a saved clinic exercise: the packs' texts and figures
+    // may have changed, so the preview must not keep showing the old ones.
+    demoOnTab();
+    const int pages = panel().pageCount();
+    BOOST_TEST_REQUIRE(!panel().isRendering());
+    BOOST_TEST_REQUIRE(frame->reloadCatalog());
+    BOOST_TEST(panel().isRendering());
+    BOOST_REQUIRE(pumpUntil([&] { return !panel().isRendering(); }));
+    BOOST_TEST(panel().pageCount() == pages);
+}
+
 BOOST_AUTO_TEST_CASE(quick_switches_show_only_the_last_one)
 {
     demoOnTab();
