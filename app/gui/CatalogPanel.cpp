@@ -62,22 +62,13 @@ template <class E> void choose(wxChoice* choice, const std::optional<E>& value)
     choice->SetSelection(n);
 }
 
-wxString escape(const std::string& text)
-{
-    wxString out = wxs(text);
-    out.Replace("&", "&amp;");
-    out.Replace("<", "&lt;");
-    out.Replace(">", "&gt;");
-    return out;
-}
-
 wxString listHtml(const wxString& title, const std::vector<std::string>& lines, bool numbered)
 {
     if (lines.empty())
         return {};
     wxString out = "<p><b>" + title + "</b></p>" + (numbered ? "<ol>" : "<ul>");
     for (const std::string& line : lines)
-        out += "<li>" + escape(line) + "</li>";
+        out += "<li>" + htmlEscaped(line) + "</li>";
     return out + (numbered ? "</ol>" : "</ul>");
 }
 
@@ -88,14 +79,14 @@ wxString exerciseHtml(const Exercise& e)
     wxString directions;
     for (Direction d : e.directions)
         directions += (directions.empty() ? "" : ", ") + directionLabel(d);
-    wxString html = "<html><body><h3>" + escape(e.name) + "</h3>";
-    html += "<p><i>" + escape(e.summary) + "</i></p>";
+    wxString html = "<html><body><h3>" + htmlEscaped(e.name) + "</h3>";
+    html += "<p><i>" + htmlEscaped(e.summary) + "</i></p>";
     html += "<p>" + wxString::Format(_("%s · %s · moves: %s"), typeLabel(e.type), positionLabel(e.position),
                                      directions.empty() ? _("none") : directions) +
-            "<br>" + wxString::Format(_("Default dosage: %s"), escape(describe(e.dosage))) + "<br>" +
-            wxString::Format(_("Pack: %s · id %s"), escape(e.pack), escape(e.qualifiedId())) + "</p>";
+            "<br>" + wxString::Format(_("Default dosage: %s"), htmlEscaped(describe(e.dosage))) + "<br>" +
+            wxString::Format(_("Pack: %s · id %s"), htmlEscaped(e.pack), htmlEscaped(e.qualifiedId())) + "</p>";
     if (!e.startPosition.empty())
-        html += "<p><b>" + _("Starting position") + "</b><br>" + escape(e.startPosition) + "</p>";
+        html += "<p><b>" + _("Starting position") + "</b><br>" + htmlEscaped(e.startPosition) + "</p>";
     html += listHtml(_("Steps"), e.steps, true);
     html += listHtml(_("Cues"), e.cues, false);
     html += listHtml(_("Common mistakes"), e.commonMistakes, false);
@@ -104,7 +95,7 @@ wxString exerciseHtml(const Exercise& e)
         std::string equipment;
         for (const std::string& item : e.equipment)
             equipment += (equipment.empty() ? "" : ", ") + item;
-        html += "<p><b>" + _("Equipment") + "</b>: " + escape(equipment) + "</p>";
+        html += "<p><b>" + _("Equipment") + "</b>: " + htmlEscaped(equipment) + "</p>";
     }
     return html + "</body></html>";
 }

@@ -23,15 +23,6 @@ const char* severityColour(Severity s)
     return "#000000";
 }
 
-wxString escape(const std::string& text)
-{
-    wxString out = wxs(text);
-    out.Replace("&", "&amp;");
-    out.Replace("<", "&lt;");
-    out.Replace(">", "&gt;");
-    return out;
-}
-
 } // namespace
 
 GuidancePanel::GuidancePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY)
@@ -69,14 +60,14 @@ void GuidancePanel::show(const std::vector<Finding>& findings, const Catalog& ca
     for (const Finding& f : findings) {
         html += wxString::Format("<p><font color=\"%s\"><b>%s</b></font> ", severityColour(f.severity),
                                  severityLabel(f.severity));
-        html += escape(f.message);
+        html += htmlEscaped(f.message);
         wxString links;
         for (const std::string& id : f.suggestions) {
             if (std::find(inPlan.begin(), inPlan.end(), id) != inPlan.end())
                 continue;
             const Exercise* e = catalog.find(id);
-            links += wxString::Format("<a href=\"add:%s\">%s</a> ", escape(id),
-                                      wxString::Format(_("Add %s"), escape(e ? e->name : id)));
+            links += wxString::Format("<a href=\"add:%s\">%s</a> ", htmlEscaped(id),
+                                      wxString::Format(_("Add %s"), htmlEscaped(e ? e->name : id)));
         }
         if (!links.empty())
             html += "<br>&nbsp;&nbsp;" + links;

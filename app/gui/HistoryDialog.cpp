@@ -11,29 +11,16 @@
 #include <wx/splitter.h>
 
 namespace sp::gui {
-namespace {
-
-wxString escape(const std::string& text)
-{
-    wxString out = wxs(text);
-    out.Replace("&", "&amp;");
-    out.Replace("<", "&lt;");
-    out.Replace(">", "&gt;");
-    return out;
-}
-
-} // namespace
-
 wxString revisionDiffHtml(const PlanRevision* from, const PlanRevision& to)
 {
     wxString html = "<html><body>";
     html += "<h3>" + wxString::Format(_("Revision %d"), to.number) + "</h3>";
-    html += "<p>" + wxString::Format(_("%s by %s"), escape(to.createdAt), escape(to.author)) + "<br><i>" +
-            escape(to.reason) + "</i></p>";
+    html += "<p>" + wxString::Format(_("%s by %s"), htmlEscaped(to.createdAt), htmlEscaped(to.author)) + "<br><i>" +
+            htmlEscaped(to.reason) + "</i></p>";
     if (!from) {
         html += "<p><b>" + _("First revision:") + "</b></p><ol>";
         for (const PlanItem& item : to.items)
-            html += "<li>" + escape(item.snapshot.name) + ": " + escape(describe(item.dosage)) + "</li>";
+            html += "<li>" + htmlEscaped(item.snapshot.name) + ": " + htmlEscaped(describe(item.dosage)) + "</li>";
         return html + "</ol></body></html>";
     }
     const PlanDiff d = diff(*from, to);
@@ -42,22 +29,22 @@ wxString revisionDiffHtml(const PlanRevision* from, const PlanRevision& to)
     if (!d.added.empty()) {
         html += "<p><b><font color=\"#1E783C\">" + _("Added") + "</font></b></p><ul>";
         for (const PlanItem* item : d.added)
-            html += "<li>" + escape(item->snapshot.name) + ": " + escape(describe(item->dosage)) + "</li>";
+            html += "<li>" + htmlEscaped(item->snapshot.name) + ": " + htmlEscaped(describe(item->dosage)) + "</li>";
         html += "</ul>";
     }
     if (!d.removed.empty()) {
         html += "<p><b><font color=\"#B03A2E\">" + _("Removed") + "</font></b></p><ul>";
         for (const PlanItem* item : d.removed)
-            html += "<li>" + escape(item->snapshot.name) + "</li>";
+            html += "<li>" + htmlEscaped(item->snapshot.name) + "</li>";
         html += "</ul>";
     }
     if (!d.changed.empty()) {
         html += "<p><b>" + _("Changed") + "</b></p><ul>";
         for (const ItemChange& c : d.changed) {
-            html += "<li>" + escape(c.name) + ": ";
+            html += "<li>" + htmlEscaped(c.name) + ": ";
             for (std::size_t i = 0; i < c.changes.size(); ++i)
-                html += (i ? "; " : "") + escape(c.changes[i].field) + " " + escape(c.changes[i].from) + " → " +
-                        escape(c.changes[i].to);
+                html += (i ? "; " : "") + htmlEscaped(c.changes[i].field) + " " + htmlEscaped(c.changes[i].from) + " → " +
+                        htmlEscaped(c.changes[i].to);
             html += "</li>";
         }
         html += "</ul>";

@@ -21,6 +21,16 @@ inline std::string u8(const wxString& text)
     return text.utf8_string();
 }
 
+// Text for the HTML panes (wxHtmlWindow): the characters markup would take as its own.
+inline wxString htmlEscaped(const std::string& text)
+{
+    wxString out = wxs(text);
+    out.Replace("&", "&amp;");
+    out.Replace("<", "&lt;");
+    out.Replace(">", "&gt;");
+    return out;
+}
+
 // Today in the local time zone: the day a clinician means.
 inline Date localToday()
 {

@@ -5,6 +5,8 @@
 // Usage: bench_catalog load PLUGINS_DIR [PACK_CACHE_DIR]   (with a cache folder: packs come
 //          from the pack-load cache where their files are unchanged, as at every start but the first)
 //        bench_catalog search PLUGINS_DIR QUERIES_FILE
+#include "BenchClock.h"
+
 #include "pluginhost/PluginHost.h"
 
 #include <algorithm>
@@ -14,19 +16,11 @@
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-#include <time.h>
-
 using namespace sp;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace sp::bench;
 
 namespace {
-
-double ms(Clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
-}
 
 // A field of /proc/self/status in KiB (VmRSS now, VmHWM the peak so far).
 long statusKb(const std::string& field)
@@ -37,29 +31,6 @@ long statusKb(const std::string& field)
         if (line.rfind(field + ":", 0) == 0)
             return std::stol(line.substr(field.size() + 1));
     return -1;
-}
-
-// CPU time of the whole process (every thread), and of this thread alone: on a shared
-// machine they show the work done, which waiting for a core does not inflate.
-double processCpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
-}
-
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
 }
 
 CatalogLoad load(const fs::path& dir, const fs::path& packCache = {})

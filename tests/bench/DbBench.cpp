@@ -4,6 +4,7 @@
 //
 // Usage: bench_db make DB_FILE PLUGINS_DIR   make the database once (see ClinicData.h)
 //        bench_db query DB_FILE              measure
+#include "BenchClock.h"
 #include "ClinicData.h"
 
 #include "db/sqlite/SqliteStore.h"
@@ -15,35 +16,12 @@
 #include <string>
 #include <vector>
 
-#include <time.h>
-
 using namespace sp;
 using namespace sp::db;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace sp::bench;
 
 namespace {
-
-double ms(Clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
-}
-
-// CPU time of this thread: on a shared machine it shows the work done, which waiting for
-// a core (a preempted query's wall time) does not inflate.
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
 
 // What a receptionist types: the start of a surname, a whole surname, first and last
 // name, two prefixes, with and without accents, in any case.

@@ -1,6 +1,8 @@
 // Handout benchmark: one 10-exercise handout in process (layout + PDF in memory), and a
 // batch of handouts written to files on every core. Prints a Markdown table row set for
 // docs/benchmarks.md. Usage: bench_handout [BATCH_SIZE] [OUT_DIR]
+#include "BenchClock.h"
+
 #include "core/JsonText.h"
 #include "core/PlanJson.h"
 #include "handout/FontSet.h"
@@ -27,14 +29,9 @@
 using namespace sp;
 using namespace sp::handout;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace sp::bench;
 
 namespace {
-
-double ms(Clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
-}
 
 long peakRssKb()
 {
