@@ -34,6 +34,7 @@ enum class DbErrorKind {
     Busy,         // still locked by another writer after the busy timeout
     Io,           // the file system refused (permissions, disk full, ...)
     Internal,     // anything else the engine reported
+    InUse,        // the file is open in the StretchPlan app (see StoreAccess)
 };
 
 class DbError : public std::runtime_error {
@@ -189,8 +190,19 @@ public:
     virtual int schemaVersion() const = 0;
 };
 
+// How a process shares a database file with other processes on this computer. The desktop
+// app runs toolkit code (file dialogs, thumbnailers) that may open and close the database
+// file, which silently drops SQLite's POSIX locks; so it keeps every other process out
+// for as long as it has the file open. Command-line processes share the file with each
+// other and are refused (DbErrorKind::InUse) while the app has it.
+enum class StoreAccess {
+    Shared = 1, // command line, tools: alongside other such processes
+    Exclusive,  // the desktop app: alone with the file
+};
+
 struct StoreOptions {
     std::string actor;                // who is working: recorded as author and in the audit log
+    StoreAccess access = StoreAccess::Shared;
     int busyTimeoutMs = 5000;
     std::function<std::string()> now; // UTC ISO 8601 timestamps; the system clock when empty
 };

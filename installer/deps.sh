@@ -26,6 +26,7 @@ packages=(
   xvfb xauth imagemagick                  # tests: the GUI under a virtual X server, screenshots
   desktop-file-utils appstream            # tests: .desktop and AppStream metainfo validation
   librsvg2-bin                            # installer: the PNG icons, rendered from the SVG at build time
+  file dpkg-dev                           # make package: CPack's shlibdeps (file, dpkg-shlibdeps)
 )
 for arg in "$@"; do
   case "$arg" in

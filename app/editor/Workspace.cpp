@@ -46,6 +46,9 @@ void Workspace::openDatabase()
     m_created = !fs::exists(path, ec);
     db::StoreOptions options;
     options.actor = user();
+    // The app's toolkit may open and close the file (file dialogs, thumbnails), which
+    // drops SQLite's locks: the app keeps every other process out instead.
+    options.access = db::StoreAccess::Exclusive;
     m_store = db::openSqliteStore(path, options);
 }
 

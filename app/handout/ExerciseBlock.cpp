@@ -144,6 +144,23 @@ std::vector<Segment> bodyLines(LayoutKit& k, const HandoutExercise& ex, double w
         for (const std::string& cue : ex.cues)
             append(k.listItem("\u2022", cue, FontFace::Regular, s, k.text, 0, width));
     }
+    if (!ex.commonMistakes.empty()) {
+        out.push_back(k.space(s * 0.4));
+        heading("Common mistakes to avoid");
+        for (const std::string& mistake : ex.commonMistakes)
+            append(k.listItem("\u2022", mistake, FontFace::Regular, s, k.text, 0, width));
+    }
+    if (!ex.precautions.empty()) {
+        // Set apart in the caution colours: a safety limit must not read as one more tip.
+        out.push_back(k.space(s * 0.5));
+        const double pad = 8;
+        out.push_back(k.space(pad / 2, k.cautionPanel, k.caution));
+        append(k.lines("Take care", FontFace::Bold, s, k.caution, pad, width - pad, k.cautionPanel, k.caution));
+        for (const std::string& precaution : ex.precautions)
+            append(k.listItem("\u2022", precaution, FontFace::Regular, s, k.text, pad, width - pad, k.cautionPanel,
+                              k.caution));
+        out.push_back(k.space(pad / 2, k.cautionPanel, k.caution));
+    }
     if (!ex.note.empty()) {
         out.push_back(k.space(s * 0.5));
         const double pad = 8;

@@ -80,6 +80,8 @@ HandoutExercise exercise(const PlanItem& item, const Catalog& catalog, std::vect
     out.startPosition = printable(ex.startPosition, where + " start position");
     out.steps = printable(ex.steps, where + " step");
     out.cues = printable(ex.cues, where + " cue");
+    out.commonMistakes = printable(ex.commonMistakes, where + " common mistake");
+    out.precautions = printable(ex.precautions, where + " precaution");
     out.dosage = describe(item.dosage);
     out.note = printable(item.note, where + " note", true);
     out.videoUrl = printable(ex.media.videoUrl, where + " video address");

@@ -17,6 +17,8 @@ struct HandoutExercise {
     std::string startPosition;
     std::vector<std::string> steps;
     std::vector<std::string> cues;
+    std::vector<std::string> commonMistakes;
+    std::vector<std::string> precautions; // printed set apart: when to stop or take care
     std::string dosage; // in plain words: "2 sets of 10 · hold 5 seconds · twice a day"
     std::string note;   // the clinician's note for this patient
     std::optional<Figure> figure;

@@ -23,6 +23,8 @@ public:
     TypeSizes sizes;
     bool largePrint;
     Color accent, text, muted, rule, panel;
+    Color caution{0.62, 0.29, 0.0};       // an exercise's precautions: dark amber text and bar
+    Color cautionPanel{1.0, 0.955, 0.87}; // on a pale amber panel, apart from the red-flag red
     std::vector<std::string> warnings;
 
     double lineHeight(double size) const { return size * t.lineSpacing; }

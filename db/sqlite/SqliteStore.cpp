@@ -6,6 +6,7 @@
 #include "db/sqlite/HandoutRepo.h"
 #include "db/sqlite/Migrations.h"
 #include "db/sqlite/NoteRepo.h"
+#include "db/sqlite/OwnerLock.h"
 #include "db/sqlite/PatientRepo.h"
 #include "db/sqlite/PlanRepo.h"
 #include "db/sqlite/StoreContext.h"
@@ -208,10 +209,14 @@ std::unique_ptr<ClinicStore> openSqliteStore(const fs::path& file, const StoreOp
         throwInvalid(problems);
     std::error_code ec;
     const bool exists = fs::symlink_status(file, ec).type() != fs::file_type::not_found;
+    // The owner lock comes before anything reads or creates the file, and outlives the
+    // connection (StoreContext releases it last).
+    auto lock = acquireOwnerLock(file, options.access, options.busyTimeoutMs);
     // When another process creates the file between the two calls, it is checked as existing.
     if (exists || !createEmptyFile(file))
         checkExistingFile(file);
-    auto ctx = std::make_unique<StoreContext>(openReadWrite(file, options.busyTimeoutMs), file, options);
+    auto ctx = std::make_unique<StoreContext>(std::move(lock), openReadWrite(file, options.busyTimeoutMs), file,
+                                              options);
     migrate(ctx->db, file, latestSchemaVersion(), ctx->clock);
     return std::make_unique<SqliteStore>(std::move(ctx));
 }

@@ -1,5 +1,7 @@
 #include "db/sqlite/StoreContext.h"
 
+#include "db/sqlite/OwnerLock.h"
+
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
@@ -11,8 +13,9 @@
 
 namespace sp::db::sqlite {
 
-StoreContext::StoreContext(SQLite::Database&& connection, std::filesystem::path path, const StoreOptions& options)
-    : db(std::move(connection)), file(std::move(path)), actor(options.actor),
+StoreContext::StoreContext(std::shared_ptr<OwnerLock> ownerLock, SQLite::Database&& connection,
+                           std::filesystem::path path, const StoreOptions& options)
+    : lock(std::move(ownerLock)), db(std::move(connection)), file(std::move(path)), actor(options.actor),
       clock(options.now ? options.now : std::function<std::string()>(systemTimestamp))
 {
 }

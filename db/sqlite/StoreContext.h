@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +21,13 @@
 
 namespace sp::db::sqlite {
 
-struct StoreContext {
-    StoreContext(SQLite::Database&& connection, std::filesystem::path path, const StoreOptions& options);
+class OwnerLock;
 
+struct StoreContext {
+    StoreContext(std::shared_ptr<OwnerLock> ownerLock, SQLite::Database&& connection, std::filesystem::path path,
+                 const StoreOptions& options);
+
+    std::shared_ptr<OwnerLock> lock; // first: released only after the connection has closed
     SQLite::Database db;
     std::filesystem::path file;
     std::string actor;

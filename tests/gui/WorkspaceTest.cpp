@@ -2,9 +2,14 @@
 #include "settings/GuidanceFile.h"
 #include "settings/XdgDirs.h"
 
+#include "RunCli.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace sp;
 
@@ -39,6 +44,44 @@ BOOST_AUTO_TEST_CASE(the_default_database_is_the_one_the_command_line_uses)
     Workspace ws{WorkspaceOptions{}};
     BOOST_TEST(ws.databasePath() == userDataDir() / "clinic.db");
     BOOST_TEST(ws.databasePath() == defaultDatabasePath());
+}
+
+// The reproduction of the lost-writes report: the app has the database open, a file
+// dialog inside its process opens and closes the file (dropping SQLite's POSIX locks),
+// then the command line is run on it. The command is refused, says why, writes nothing;
+// after the app has quit it runs, and nothing either side wrote is missing.
+BOOST_AUTO_TEST_CASE(the_command_line_is_refused_while_the_app_has_the_database_and_nothing_is_lost)
+{
+    const std::filesystem::path folder = std::filesystem::path(std::getenv("HOME")) / "with-the-cli";
+    std::filesystem::create_directories(folder);
+    const std::string db = (folder / "clinic.db").string();
+    const auto cli = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db});
+        return test::runCli(args);
+    };
+    {
+        Workspace app{WorkspaceOptions{db, {}, false, "tester", {}}};
+        app.openDatabase();
+        app.loadCatalog();
+        app.loadTemplatesAndThresholds();
+        app.addDemoPatient(Date{2026, 11, 24});
+        for (const char* suffix : {"", "-wal", "-shm"}) // what GTK's MIME sniffing does
+            ::close(::open((db + suffix).c_str(), O_RDONLY));
+
+        const test::CliRun refused = cli({"patient", "add", "--name", "Carl Command"});
+        BOOST_TEST(refused.exitCode == 3);
+        BOOST_TEST(refused.err.find("open in the StretchPlan app on this computer") != std::string::npos, refused.err);
+        BOOST_TEST(cli({"patient", "list"}).exitCode == 3); // reading too: its close would delete the app's log
+        app.addDemoPatient(Date{2026, 11, 25});
+    }
+    BOOST_TEST(cli({"patient", "add", "--name", "Carl Command"}).exitCode == 0);
+    const test::CliRun list = cli({"patient", "list"});
+    BOOST_TEST(list.exitCode == 0, list.err);
+    BOOST_TEST(list.outLines().size() >= 3u, list.out); // two demo patients and Carl
+    BOOST_TEST(list.out.find("Carl Command") != std::string::npos, list.out);
+    const test::CliRun check = cli({"db", "check"});
+    BOOST_TEST(check.exitCode == 0, check.out << check.err);
+    std::filesystem::remove_all(folder);
 }
 
 BOOST_FIXTURE_TEST_CASE(knows_when_it_created_the_database, OpenWorkspace)

@@ -3,6 +3,7 @@
 #include "LayoutFixtures.h"
 
 #include "handout/HandoutLayout.h"
+#include "handout/LayoutKit.h"
 #include "handout/Paper.h"
 
 #include <boost/test/unit_test.hpp>
@@ -72,6 +73,38 @@ BOOST_AUTO_TEST_CASE(one_exercise_fits_with_every_section_in_order)
     BOOST_TEST(r.hasText("Riverside Physiotherapy"));
     BOOST_TEST(r.hasText("8 December 2026"));
     BOOST_TEST(r.doc.info.author == "Riverside Physiotherapy");
+}
+
+// A precaution is a safety limit: it is printed, and on a panel of its own colour, not
+// as one more tip; common mistakes are listed under their own heading.
+BOOST_AUTO_TEST_CASE(precautions_are_printed_apart_on_a_caution_panel_and_mistakes_are_listed)
+{
+    HandoutContent c = sampleContent(1);
+    c.exercises[0].commonMistakes = {"Holding your breath."};
+    c.exercises[0].precautions = {"Stop if pain spreads further down your leg."};
+    const LaidOut r = layOut(c, "classic");
+    BOOST_TEST(r.hasText("Common mistakes to avoid"));
+    BOOST_TEST(r.hasText("Holding your breath."));
+    BOOST_TEST_REQUIRE(r.hasText("Take care"));
+    BOOST_TEST_REQUIRE(r.hasText("Stop if pain spreads further down your leg."));
+    const int page = r.pagesOf("Stop if pain spreads").at(0);
+    const TextRun* precaution = nullptr;
+    for (const Box& b : r.doc.pages[page].boxes)
+        if (const auto* t = std::get_if<TextRun>(&b); t && t->text.rfind("Stop if pain spreads", 0) == 0)
+            precaution = t;
+    // The strip under the precaution's line is filled with the caution colour, which is
+    // neither the clinician's note panel nor the red-flag box.
+    const LayoutKit kit(r.m, shippedTemplate("classic"), false, c.clinic.accent);
+    bool onCautionPanel = false;
+    for (const Box& b : r.doc.pages[page].boxes)
+        if (const auto* rect = std::get_if<Rect>(&b); rect && rect->fill == kit.cautionPanel)
+            onCautionPanel = onCautionPanel || (precaution->y >= rect->y && precaution->y <= rect->y + rect->h);
+    BOOST_TEST(onCautionPanel);
+    BOOST_TEST(!(kit.cautionPanel == kit.panel));
+    // Without precautions there is no such panel.
+    const LaidOut plain = layOut(sampleContent(1), "classic");
+    BOOST_TEST(!plain.hasText("Take care"));
+    BOOST_TEST(!plain.hasText("Common mistakes to avoid"));
 }
 
 BOOST_AUTO_TEST_CASE(every_page_says_page_x_of_y)
