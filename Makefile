@@ -43,12 +43,16 @@ test: build
 package: build
 	cmake --build $(BUILD_DIR) --target package package_source
 
-# libFuzzer over the pack parsers (needs clang; not part of `make test`).
+# libFuzzer over what arrives from outside (needs clang; not part of `make test`): pack
+# files, plan files and images. Every target one after the other, FUZZ_SECONDS each, or
+# one: make fuzz FUZZ_TARGET=fuzz_plan_file
+FUZZ_TARGETS ?= fuzz_pack_json fuzz_plan_file fuzz_image_decode
+FUZZ_TARGET  ?= $(FUZZ_TARGETS)
 fuzz:
 	@installer/deps.sh --fuzz
 	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSP_BUILD_TESTS=OFF -DSP_BUILD_FUZZ=ON >/dev/null
-	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_pack_json
-	tests/fuzz/run.sh $(FUZZ_DIR)/bin/fuzz_pack_json $(FUZZ_SECONDS)
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target $(FUZZ_TARGET)
+	@for t in $(FUZZ_TARGET); do tests/fuzz/run.sh $(FUZZ_DIR)/bin/$$t $(FUZZ_SECONDS) || exit 1; done
 
 # Benchmarks (tests/bench), in a Release build of their own; results go into docs/benchmarks.md by hand.
 bench: deps

@@ -6,6 +6,7 @@
 #include "cli/TextFormat.h"
 #include "core/PlanDiff.h"
 #include "core/PlanJson.h"
+#include "core/SnapshotDiff.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PlanTemplates.h"
 
@@ -27,6 +28,25 @@ std::vector<PlanItem> resolveOrThrow(const std::vector<PlanItemSpec>& specs, Cli
     auto items = resolveItems(specs, ctx.load().catalog, errors);
     if (!errors.empty())
         throw CliError(errors.summary());
+    return items;
+}
+
+// Items from options the user typed (--exercise, --add): a problem names the option and
+// what was typed with it, not a position in a plan file.
+std::vector<PlanItem> resolveOptions(const std::vector<std::string>& texts, const std::string& option,
+                                     CliContext& ctx)
+{
+    std::vector<PlanItem> items;
+    std::vector<std::string> problems;
+    for (const std::string& text : texts) {
+        FieldErrors errors;
+        auto resolved = resolveItems({parseItemSpec(text, option)}, ctx.load().catalog, errors);
+        for (const FieldError& e : errors.list())
+            problems.push_back(option + " \"" + text + "\": " + e.message);
+        items.insert(items.end(), resolved.begin(), resolved.end());
+    }
+    if (!problems.empty())
+        throw CliError(join(problems, "; "));
     return items;
 }
 
@@ -124,23 +144,20 @@ void addCreate(CLI::App* plan, CliContext& ctx, int& exitCode)
             throw CliError("give --template NAME or at least one --exercise ID", kExitUsage);
         const std::int64_t patientId = parseRecordId(o->patient, "patient");
         PlanRevision first;
-        std::vector<PlanItemSpec> specs;
         if (!o->templateName.empty()) {
             const PlanTemplateLoad templates = loadPlanTemplates(builtInPlanTemplateDir());
             const PlanTemplate& t = findTemplate(templates, o->templateName);
-            specs = t.items;
             first.goals = t.goals;
             first.reason = "From template " + t.id;
+            first.items = resolveOrThrow(t.items, ctx);
         } else {
-            for (const std::string& e : o->exercises)
-                specs.push_back(parseItemSpec(e, "--exercise"));
+            first.items = resolveOptions(o->exercises, "--exercise", ctx);
             first.reason = "First plan";
         }
         if (!o->goals.empty())
             first.goals = o->goals;
         if (!o->reason.empty())
             first.reason = o->reason;
-        first.items = resolveOrThrow(specs, ctx);
         const std::int64_t planId = ctx.store().plans().create(patientId, o->title, first);
         ctx.out() << planId << '\n';
         reportFindings(ctx, planId);
@@ -183,10 +200,7 @@ void addRevise(CLI::App* plan, CliContext& ctx, int& exitCode)
             if (spec.note)
                 item->note = *spec.note;
         }
-        std::vector<PlanItemSpec> added;
-        for (const std::string& text : o->add)
-            added.push_back(parseItemSpec(text, "--add"));
-        for (PlanItem& item : resolveOrThrow(added, ctx))
+        for (PlanItem& item : resolveOptions(o->add, "--add", ctx))
             next.items.push_back(std::move(item));
         ctx.out() << ctx.store().plans().revise(planId, next) << '\n';
         reportFindings(ctx, planId);
@@ -286,6 +300,8 @@ void addImport(CLI::App* plan, CliContext& ctx, int& exitCode)
         first.goals = spec.goals;
         first.reason = spec.reason.empty() ? "Imported from " + file.filename().string() : spec.reason;
         first.items = resolveOrThrow(spec.items, ctx);
+        for (const SnapshotDiff& d : snapshotDiffs(first.items, ctx.load().catalog))
+            ctx.err() << "warning: " << file.string() << ": " << d.message() << '\n';
         ctx.out() << ctx.store().plans().create(patientId, spec.title, first) << '\n';
         exitCode = kExitOk;
     });

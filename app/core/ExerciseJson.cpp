@@ -102,6 +102,32 @@ Media parseMedia(const Json& value, const std::string& pointer, ProblemSink& sin
 
 } // namespace
 
+std::string packPathProblem(std::string_view relative)
+{
+    if (relative.empty())
+        return "is empty; give a path inside the pack folder";
+    if (relative.find('\\') != std::string_view::npos)
+        return "use / between folders, not \\";
+    if (relative.front() == '/')
+        return "is an absolute path; give a path inside the pack folder";
+    for (std::size_t start = 0; start <= relative.size();) {
+        const std::size_t end = std::min(relative.find('/', start), relative.size());
+        if (relative.substr(start, end - start) == "..")
+            return "leaves the pack folder (\"..\")";
+        start = end + 1;
+    }
+    return {};
+}
+
+void checkMediaPaths(const Exercise& exercise, ProblemSink& sink)
+{
+    for (std::size_t i = 0; i < exercise.media.images.size(); ++i) {
+        const std::string& file = exercise.media.images[i].file;
+        if (const std::string problem = packPathProblem(file); !problem.empty())
+            sink.add("/media/images/" + std::to_string(i) + "/file", quoteValue(Json(file)) + " " + problem);
+    }
+}
+
 std::optional<Dosage> parseDosage(const Json& value, const std::string& pointer, ProblemSink& sink)
 {
     ObjectReader r(value, pointer, sink);

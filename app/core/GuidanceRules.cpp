@@ -1,6 +1,7 @@
 // The guidance rules, one function each, in the order of the article's reasoning.
 #include "core/Guidance.h"
 
+#include "core/SnapshotDiff.h"
 #include "core/TextFold.h"
 
 #include <algorithm>
@@ -321,6 +322,18 @@ void progress(Context& c)
     }
 }
 
+// Not the article's reasoning but the handout's honesty: an item whose snapshot is not
+// what its installed pack says prints text no pack vouches for, so the clinician reads it
+// before the handout goes out.
+void snapshotsAsInstalled(Context& c)
+{
+    for (const SnapshotDiff& d : snapshotDiffs(c.plan.items, c.catalog))
+        c.out.push_back({Severity::Warning, "plan.snapshot-differs-from-pack",
+                         "Check " + d.exerciseName + " before handing it out: " + d.message() + ".",
+                         {d.exerciseId},
+                         {}});
+}
+
 } // namespace
 
 std::vector<Finding> evaluate(const PlanRevision& plan, const Patient& patient, const std::vector<FollowUpNote>& notes,
@@ -339,6 +352,7 @@ std::vector<Finding> evaluate(const PlanRevision& plan, const Patient& patient, 
     sessionTime(c);
     dosageSanity(c);
     progress(c);
+    snapshotsAsInstalled(c);
     std::stable_sort(out.begin(), out.end(),
                      [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
     return out;

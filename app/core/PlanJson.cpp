@@ -54,13 +54,16 @@ std::vector<PlanItemSpec> parseItems(ObjectReader& r, bool allowSnapshots)
         spec.note = freeText(item, "note", 1000);
         if (allowSnapshots) {
             if (const Json* snap = item.member("snapshot", Presence::Optional)) {
-                // Problems inside the snapshot are reported below its pointer.
+                // Held to the rules of a pack's exercise file; problems inside the
+                // snapshot are reported below its pointer.
                 std::vector<Problem> inner;
                 ProblemSink innerSink(item.sink().file(), inner);
                 auto exercise = parseExercise(*snap, innerSink);
+                if (exercise)
+                    checkMediaPaths(*exercise, innerSink);
                 for (Problem& p : inner)
                     item.sink().add(item.pointerOf("snapshot") + p.pointer, p.message);
-                if (exercise) {
+                if (exercise && inner.empty()) {
                     const auto ref = parseIdRef(spec.exercise);
                     exercise->pack = ref ? ref->pack : "";
                     spec.snapshot = std::move(*exercise);

@@ -22,6 +22,12 @@ PlanHandout readPlanHandout(DeliveryContext& ctx, std::int64_t planId, int revis
 handout::HandoutContent planHandoutContent(const DeliveryContext& ctx, const PlanHandout& h,
                                            std::vector<std::string>& warnings)
 {
+    return handout::decodePictures(planHandoutDraft(ctx, h, warnings), warnings);
+}
+
+handout::HandoutDraft planHandoutDraft(const DeliveryContext& ctx, const PlanHandout& h,
+                                       std::vector<std::string>& warnings)
+{
     handout::HandoutRequest request;
     request.patientName = h.patient.name;
     request.clinician = h.patient.clinician.empty() ? h.revision.author : h.patient.clinician;
@@ -31,7 +37,7 @@ handout::HandoutContent planHandoutContent(const DeliveryContext& ctx, const Pla
     request.nextFollowUp = h.nextFollowUp;
     request.date = h.date;
     request.creationTimestamp = h.creationTimestamp;
-    return handout::buildHandoutContent(request, ctx.catalog, ctx.clinic, warnings);
+    return handout::draftHandoutContent(request, ctx.catalog, ctx.clinic, warnings);
 }
 
 WrittenHandout writePlanHandout(DeliveryContext& ctx, std::int64_t planId, int revision, const HandoutOptions& o,

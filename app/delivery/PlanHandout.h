@@ -5,7 +5,7 @@
 
 #include "delivery/DeliveryContext.h"
 #include "delivery/HandoutRenderer.h"
-#include "handout/HandoutContent.h"
+#include "handout/HandoutBuilder.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +32,10 @@ PlanHandout readPlanHandout(DeliveryContext& ctx, std::int64_t planId, int revis
 // The handout's content (pictures decoded, the packs' texts gathered); warnings added.
 handout::HandoutContent planHandoutContent(const DeliveryContext& ctx, const PlanHandout& h,
                                            std::vector<std::string>& warnings);
+// The same in two steps (see handout::draftHandoutContent): the texts here, the pictures
+// with handout::decodePictures, which the desktop app runs on a worker thread.
+handout::HandoutDraft planHandoutDraft(const DeliveryContext& ctx, const PlanHandout& h,
+                                       std::vector<std::string>& warnings);
 
 struct WrittenHandout {
     PlanHandout handout;

@@ -284,14 +284,15 @@ void HandoutPanel::requestRender()
         updateControls();
         return;
     }
-    // The records are read here, on the UI thread (the database is not shared with
-    // workers); laying out, writing and rasterising the PDF happen on a worker thread.
-    handout::HandoutContent content;
+    // The records are read and the texts gathered here, on the UI thread (the database
+    // and the catalog are not shared with workers); decoding the pictures, laying out,
+    // writing and rasterising the PDF happen on a worker thread: a picture may be large.
+    handout::HandoutDraft draft;
     try {
         delivery::DeliveryContext dc = context();
         const delivery::PlanHandout h = delivery::readPlanHandout(dc, m_source.planId, m_source.revision, false);
         std::vector<std::string> warnings;
-        content = delivery::planHandoutContent(dc, h, warnings);
+        draft = delivery::planHandoutDraft(dc, h, warnings);
         const auto saved = Date::parse(h.revision.createdAt.substr(0, 10));
         m_revisionText = wxString::Format(_("Revision %d, saved %s by %s"), h.revision.number,
                                           saved ? wxs(handout::longDate(*saved)) : wxs(h.revision.createdAt),
@@ -304,7 +305,9 @@ void HandoutPanel::requestRender()
     const int page = m_page;
     const double dpi = std::clamp(m_preview->wantedDpi(), 36.0, kMaxPreviewDpi);
     m_jobs.run<Rendered>(
-        [options = m_options, content = std::move(content), page, dpi] {
+        [options = m_options, draft = std::move(draft), page, dpi] {
+            std::vector<std::string> pictureWarnings; // the preview shows the placeholders
+            const handout::HandoutContent content = handout::decodePictures(draft, pictureWarnings);
             const delivery::HandoutRenderer renderer(options);
             Rendered r;
             r.pdf = std::make_shared<const std::string>(renderer.render(content).pdf);

@@ -1,5 +1,6 @@
 // The main window's Tools menu: the clinic's own exercises, importing and exporting packs,
 // the plugin manager, and reloading the catalog after any of them changed what is loaded.
+#include "core/SnapshotDiff.h"
 #include "gui/CatalogPanel.h"
 #include "gui/ClinicExercisesDialog.h"
 #include "gui/GuidancePanel.h"
@@ -37,6 +38,10 @@ void MainFrame::bindToolEvents()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onExportPack(); }, kIdExportPack);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { showPluginManager(); }, kIdPlugins);
     m_plan->isInCatalog = [this](const std::string& id) { return m_workspace.catalog().find(id) != nullptr; };
+    m_plan->differsFromPack = [this](const PlanItem& item) {
+        const auto diff = snapshotDiff(item, 0, m_workspace.catalog());
+        return diff ? diff->fields : std::vector<std::string>{};
+    };
 }
 
 bool MainFrame::reloadCatalog(bool rerunNative)

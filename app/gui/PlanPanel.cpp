@@ -202,11 +202,22 @@ void PlanPanel::refresh(const SessionEstimate& estimate)
     for (std::size_t i = 0; i < d.items.size(); ++i) {
         const PlanItem& item = d.items[i];
         const bool missing = isInCatalog && !isInCatalog(item.exerciseId);
-        const long row = m_list->InsertItem(static_cast<long>(i),
-                                            wxString::Format("%zu. ", i + 1) + wxs(item.snapshot.name) +
-                                                (missing ? _(" (missing: no longer in the catalog)") : wxString()),
-                                            m_thumbs.indexFor(item.snapshot));
+        const std::vector<std::string> differs =
+            !missing && differsFromPack ? differsFromPack(item) : std::vector<std::string>{};
+        wxString marker;
         if (missing)
+            marker = _(" (missing: no longer in the catalog)");
+        else if (!differs.empty()) {
+            wxString fields;
+            for (const std::string& f : differs)
+                fields += (fields.empty() ? "" : ", ") + wxs(f);
+            marker = wxString::Format(_(" (differs from the installed pack in %s: the handout prints this copy)"),
+                                      fields);
+        }
+        const long row = m_list->InsertItem(static_cast<long>(i),
+                                            wxString::Format("%zu. ", i + 1) + wxs(item.snapshot.name) + marker,
+                                            m_thumbs.indexFor(item.snapshot));
+        if (missing || !differs.empty())
             m_list->SetItemTextColour(row, wxColour(176, 0, 32));
         m_list->SetItem(row, 1, wxs(describe(item.dosage)));
         m_list->SetItem(row, 2, wxs(item.note));

@@ -49,6 +49,10 @@ public:
     // Whether the catalog still has the exercise (after a pack was disabled or changed);
     // an item whose exercise is gone keeps its copy and is marked as missing.
     std::function<bool(const std::string&)> isInCatalog;
+    // The fields in which an item's copy differs from the installed exercise of its id
+    // (a plan imported from a file, or made before the pack changed); such an item is
+    // marked, since the handout prints its copy and not the pack's text.
+    std::function<std::vector<std::string>(const PlanItem&)> differsFromPack;
     // The exercise column's text of the item at `index`.
     wxString itemText(std::size_t index) const;
 

@@ -1,11 +1,12 @@
 #include "handout/HandoutBuilder.h"
 
+#include "core/SnapshotDiff.h"
 #include "core/Validation.h"
 #include "handout/HandoutTemplate.h"
 #include "handout/ImageDecode.h"
+#include "handout/PackImage.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 namespace sp::handout {
@@ -34,7 +35,7 @@ std::vector<std::string> printable(const std::vector<std::string>& list, const s
     return out;
 }
 
-Branding branding(const ClinicProfile& clinic, std::vector<std::string>& warnings)
+Branding branding(const ClinicProfile& clinic)
 {
     Branding b;
     b.name = printable(clinic.name, "the clinic name");
@@ -61,17 +62,11 @@ Branding branding(const ClinicProfile& clinic, std::vector<std::string>& warning
     if (auto accent = parseHexColor(clinic.accent))
         b.accent = *accent;
     b.footer = printable(clinic.footer, "the clinic footer");
-    if (!clinic.logo.empty()) {
-        const DecodedImage logo = decodeImage(clinic.logo);
-        if (logo.image)
-            b.logo = logo.image;
-        else
-            warnings.push_back("the clinic logo cannot be used (" + logo.error + "); the handout has no logo");
-    }
     return b;
 }
 
-HandoutExercise exercise(const PlanItem& item, const Catalog& catalog, std::vector<std::string>& warnings)
+HandoutExercise exercise(const PlanItem& item, const Catalog& catalog, std::vector<std::string>& warnings,
+                         std::optional<PendingPicture>& picture)
 {
     const Exercise& ex = item.snapshot;
     const std::string where = "exercise \"" + item.exerciseId + "\"";
@@ -94,14 +89,8 @@ HandoutExercise exercise(const PlanItem& item, const Catalog& catalog, std::vect
             warnings.push_back(where + ": its pack \"" + ex.pack + "\" is not installed, so its picture " + file +
                                " is shown as a placeholder");
         } else {
-            const DecodedImage photo = decodeImageFile(std::filesystem::path(pack->folder) / file);
-            if (photo.image) {
-                out.photo = photo.image;
-            } else {
-                out.pictureUnavailable = true;
-                warnings.push_back(where + ": picture " + file + " cannot be used (" + photo.error +
-                                   "); a placeholder is printed instead");
-            }
+            // Looked for in the installed pack's folder only, whatever the snapshot says.
+            picture = PendingPicture{0, pack->folder, file, where};
         }
     }
     return out;
@@ -119,10 +108,42 @@ std::string longDate(const Date& d)
 HandoutContent buildHandoutContent(const HandoutRequest& r, const Catalog& catalog, const ClinicProfile& clinic,
                                    std::vector<std::string>& warnings)
 {
+    return decodePictures(draftHandoutContent(r, catalog, clinic, warnings), warnings);
+}
+
+HandoutContent decodePictures(HandoutDraft draft, std::vector<std::string>& warnings)
+{
+    HandoutContent& c = draft.content;
+    if (!draft.logo.empty()) {
+        const DecodedImage logo = decodeImage(draft.logo);
+        if (logo.image)
+            c.clinic.logo = logo.image;
+        else
+            warnings.push_back("the clinic logo cannot be used (" + logo.error + "); the handout has no logo");
+    }
+    for (const PendingPicture& p : draft.pictures) {
+        HandoutExercise& out = c.exercises.at(p.exercise);
+        const DecodedImage photo = decodePackImage(p.packFolder, p.file);
+        if (photo.image) {
+            out.photo = photo.image;
+        } else {
+            out.pictureUnavailable = true;
+            warnings.push_back(p.where + ": picture " + p.file + " cannot be used (" + photo.error +
+                               "); a placeholder is printed instead");
+        }
+    }
+    return std::move(draft.content);
+}
+
+HandoutDraft draftHandoutContent(const HandoutRequest& r, const Catalog& catalog, const ClinicProfile& clinic,
+                                 std::vector<std::string>& warnings)
+{
     if (r.items.empty())
         throw HandoutError("the plan has no exercises to print");
-    HandoutContent c;
-    c.clinic = branding(clinic, warnings);
+    HandoutDraft draft;
+    draft.logo = clinic.logo;
+    HandoutContent& c = draft.content;
+    c.clinic = branding(clinic);
     c.patientName = printable(r.patientName, "the patient's name");
     c.clinician = printable(r.clinician, "the clinician's name");
     c.planTitle = printable(r.planTitle, "the plan title");
@@ -132,9 +153,19 @@ HandoutContent buildHandoutContent(const HandoutRequest& r, const Catalog& catal
     if (r.nextFollowUp)
         c.nextFollowUp = longDate(*r.nextFollowUp);
 
+    // The handout prints each snapshot as it is; one that is not what its installed pack
+    // says (a plan file's, or an older pack's) is never printed without a word.
+    for (const SnapshotDiff& d : snapshotDiffs(r.items, catalog))
+        warnings.push_back(d.message());
+
     std::vector<std::string> packs; // in the order the plan first uses them
     for (const PlanItem& item : r.items) {
-        c.exercises.push_back(exercise(item, catalog, warnings));
+        std::optional<PendingPicture> picture;
+        c.exercises.push_back(exercise(item, catalog, warnings, picture));
+        if (picture) {
+            picture->exercise = c.exercises.size() - 1;
+            draft.pictures.push_back(std::move(*picture));
+        }
         if (std::find(packs.begin(), packs.end(), item.snapshot.pack) == packs.end())
             packs.push_back(item.snapshot.pack);
     }
@@ -152,7 +183,7 @@ HandoutContent buildHandoutContent(const HandoutRequest& r, const Catalog& catal
             if (seenFlags.insert(f.text).second)
                 c.redFlags.push_back(f.text);
     }
-    return c;
+    return draft;
 }
 
 } // namespace sp::handout

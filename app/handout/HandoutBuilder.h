@@ -37,6 +37,24 @@ struct HandoutRequest {
 HandoutContent buildHandoutContent(const HandoutRequest& request, const Catalog& catalog,
                                    const ClinicProfile& clinic, std::vector<std::string>& warnings);
 
+// buildHandoutContent in two steps: the texts, gathered without reading any file (so the
+// desktop app can do it where the catalog lives, on the UI thread), then the pictures,
+// read and decoded (on a worker thread: a file may be large or slow).
+struct PendingPicture {
+    std::size_t exercise = 0; // index into content.exercises
+    std::string packFolder;   // the installed pack of the exercise's id
+    std::string file;         // as the snapshot names it, relative to packFolder
+    std::string where;        // `exercise "lumbar/bridge-hold"`, for the warning
+};
+struct HandoutDraft {
+    HandoutContent content; // no picture and no logo yet
+    std::vector<PendingPicture> pictures;
+    std::string logo;       // the clinic logo's bytes
+};
+HandoutDraft draftHandoutContent(const HandoutRequest& request, const Catalog& catalog, const ClinicProfile& clinic,
+                                 std::vector<std::string>& warnings);
+HandoutContent decodePictures(HandoutDraft draft, std::vector<std::string>& warnings);
+
 // "24 November 2026"
 std::string longDate(const Date& date);
 

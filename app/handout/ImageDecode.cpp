@@ -19,6 +19,10 @@
 #include <utility>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 // Both C libraries report errors by longjmp. Every function below that calls setjmp is a
 // small C-style step that holds no C++ object with a destructor, and the callbacks that
 // longjmp hold none either, so no destructor is ever skipped. All pixel memory is owned by
@@ -501,33 +505,35 @@ DecodedImage decodeSniffed(std::string_view bytes, const ImageLimits& limits)
     return failure("the file is not a PNG or JPEG image");
 }
 
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-
 std::string errnoText(int error)
 {
     return std::generic_category().message(error);
 }
 
-// Reads at most `cap` bytes, so that a huge or endless file (a device, a pipe) costs nothing.
-// Returns the reason on failure.
-std::optional<std::string> readCapped(const std::filesystem::path& file, std::uint64_t cap, std::string& bytes)
+// Reads a regular file of at most `cap` bytes. What fstat says comes first, so that a
+// FIFO, a device or a socket is refused before a read() that could wait for ever, and the
+// read stops at `cap` however much the file grows meanwhile. Returns the reason on failure.
+std::optional<std::string> readCapped(int fd, std::uint64_t cap, std::string& bytes, std::uint64_t& size)
 {
-    errno = 0;
-    std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(file.c_str(), "rb"));
-    if (!stream)
-        return errnoText(errno != 0 ? errno : ENOENT);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return errnoText(errno);
+    if (S_ISDIR(st.st_mode))
+        return errnoText(EISDIR);
+    if (!S_ISREG(st.st_mode))
+        return std::string("it is not a regular file");
+    size = static_cast<std::uint64_t>(st.st_size);
     char buffer[64 * 1024];
     while (bytes.size() < cap) {
         const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, cap - bytes.size()));
-        const std::size_t got = std::fread(buffer, 1, want, stream.get());
-        bytes.append(buffer, got);
-        if (got < want) {
-            if (std::ferror(stream.get()))
-                return errnoText(errno != 0 ? errno : EIO);
+        const ssize_t got = ::read(fd, buffer, want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return errnoText(errno);
+        if (got == 0)
             break;
-        }
+        bytes.append(buffer, static_cast<std::size_t>(got));
     }
     return std::nullopt;
 }
@@ -545,25 +551,32 @@ DecodedImage decodeImage(std::string_view bytes, const ImageLimits& limits)
 
 DecodedImage decodeImageFile(const std::filesystem::path& file, const ImageLimits& limits)
 {
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return failure("cannot read " + file.string() + ": " + errnoText(errno));
+    DecodedImage decoded = decodeImageDescriptor(fd, file.string(), limits);
+    ::close(fd);
+    return decoded;
+}
+
+DecodedImage decodeImageDescriptor(int fd, const std::string& name, const ImageLimits& limits)
+{
     try {
         const std::uint64_t cap =
             limits.maxFileBytes == std::numeric_limits<std::uint64_t>::max() ? limits.maxFileBytes : limits.maxFileBytes + 1;
         std::string bytes;
-        if (auto reason = readCapped(file, cap, bytes))
-            return failure("cannot read " + file.string() + ": " + *reason);
-        DecodedImage decoded;
-        if (bytes.size() > limits.maxFileBytes) {
-            std::error_code ec;
-            const std::uint64_t size = std::filesystem::file_size(file, ec);
-            decoded = failure(fileTooLarge(ec ? std::nullopt : std::optional(size), limits));
-        } else {
-            decoded = decodeImage(bytes, limits);
-        }
+        std::uint64_t size = 0;
+        if (auto reason = readCapped(fd, cap, bytes, size))
+            return failure("cannot read " + name + ": " + *reason);
+        DecodedImage decoded = bytes.size() > limits.maxFileBytes
+                                   ? failure(fileTooLarge(std::max<std::uint64_t>(size, bytes.size()), limits))
+                                   : decodeImage(bytes, limits);
         if (!decoded.error.empty())
-            decoded.error = file.string() + ": " + decoded.error;
+            decoded.error = name + ": " + decoded.error;
         return decoded;
     } catch (const std::bad_alloc&) {
-        return failure(file.string() + ": there is not enough memory to open the image");
+        return failure(name + ": there is not enough memory to open the image");
     }
 }
 

@@ -30,7 +30,11 @@ struct DecodedImage {
 // composited over white, because the handout is printed on white paper.
 DecodedImage decodeImage(std::string_view bytes, const ImageLimits& limits = {});
 
-// As decodeImage, for a file; errors name the file.
+// As decodeImage, for a file; errors name the file. Only a regular file is read: a FIFO
+// or a device is an error, never a wait.
 DecodedImage decodeImageFile(const std::filesystem::path& file, const ImageLimits& limits = {});
+
+// As decodeImageFile, for a file already open (and left open); errors start with `name`.
+DecodedImage decodeImageDescriptor(int fd, const std::string& name, const ImageLimits& limits = {});
 
 } // namespace sp::handout

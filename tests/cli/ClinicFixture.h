@@ -28,10 +28,12 @@ struct ClinicFixture {
     }
     ~ClinicFixture() { std::filesystem::remove_all(dir); }
 
-    CliRun run(std::vector<std::string> args) const
+    CliRun run(std::vector<std::string> args, int timeoutSeconds = CliOptions{}.timeoutSeconds) const
     {
         args.insert(args.begin(), {"--db", db, "--user", "dr.test"});
-        return runCli(args);
+        CliOptions options;
+        options.timeoutSeconds = timeoutSeconds;
+        return runCli(args, options);
     }
     // Runs a command that must succeed and prints one id.
     std::string id(const std::vector<std::string>& args) const

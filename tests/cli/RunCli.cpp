@@ -5,7 +5,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <chrono>
+#include <thread>
+
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,11 +76,21 @@ CliRun runCli(const std::vector<std::string>& args, const CliOptions& options)
         ::_exit(127);
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeoutSeconds);
+    bool killed = false;
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+        if (!killed && std::chrono::steady_clock::now() >= deadline) {
+            ::kill(pid, SIGKILL);
+            killed = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(killed ? 1 : 5));
+    }
     CliRun run;
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.out = slurp(outFile);
     run.err = slurp(errFile);
+    if (killed)
+        run.err += "\n[killed: still running after " + std::to_string(options.timeoutSeconds) + " s]\n";
     std::filesystem::remove_all(dir);
     return run;
 }

@@ -20,6 +20,9 @@ struct CliRun {
 struct CliOptions {
     std::string home; // empty: a fresh home folder for this run alone
     std::vector<std::pair<std::string, std::string>> env; // set after the clean defaults
+    // A run still going after this long is killed (SIGKILL, exit code 137) and its stderr
+    // says so: a command that hangs fails its test instead of hanging the suite.
+    int timeoutSeconds = 300;
 };
 
 // HOME and the XDG folders are set so that nothing of the user running the tests is read

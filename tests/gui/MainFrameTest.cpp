@@ -272,3 +272,29 @@ BOOST_AUTO_TEST_CASE(typing_in_the_catalog_search_filters_as_you_type)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 16, section 2: a plan whose copy of an exercise is not what the installed pack
+// says (imported from a file that rewrote bridge-hold's steps) is marked on the item and
+// warned about in the guidance panel, before any export.
+BOOST_FIXTURE_TEST_SUITE(rewritten_snapshots, FrameFixture)
+
+BOOST_AUTO_TEST_CASE(an_item_whose_copy_differs_from_the_pack_is_marked_and_warned_about)
+{
+    const std::int64_t patient = frame->addPatient(newPatient("Dee Import", DirectionalPreference::Unknown));
+    const Exercise* installed = workspace->catalog().find("lumbar/bridge-hold");
+    BOOST_REQUIRE(installed);
+    PlanItem item{installed->qualifiedId(), *installed, installed->dosage, ""};
+    item.snapshot.steps = {"Lift a 40 kg weight from the floor with a rounded back."};
+    PlanRevision first;
+    first.reason = "Imported from a file";
+    first.items = {item};
+    const std::int64_t planId = workspace->store().plans().create(patient, "Imported", first);
+    BOOST_REQUIRE(frame->selectPatient(patient));
+    BOOST_REQUIRE(frame->openPlan(planId));
+    const wxString text = frame->planPanel().itemText(0);
+    BOOST_TEST(text.Contains("differs from the installed pack in steps"), text.utf8_string());
+    BOOST_TEST(hasFinding(*frame, "plan.snapshot-differs-from-pack", "lumbar/bridge-hold"));
+    BOOST_TEST(frame->guidancePanel().text().Contains("the handout prints the plan's text"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
