@@ -49,6 +49,15 @@ private:
     std::vector<FieldError> m_fields;
 };
 
+// How far a purge got with the file's bytes. The records are gone either way. While
+// another connection still reads a snapshot from before the purge, the write-ahead log
+// must keep the old pages for it; the store then leaves a marker in the file, and the next
+// store opened on it (or the next purge) finishes the erasure once no reader needs them.
+enum class Erasure {
+    Complete = 1,       // vacuumed and checkpointed: the data is in neither file
+    WhenReadersClose,   // still in the write-ahead log until the other readers close
+};
+
 struct PatientQuery {
     std::string text;             // every word must start a word of the name; case and accents ignored
     bool includeArchived = false;
@@ -68,8 +77,9 @@ public:
     virtual void setArchived(std::int64_t id, bool archived) = 0;
     virtual void recordScreening(std::int64_t id, const RedFlagScreening& screening) = 0;
     // The right to erasure: every row of the patient goes (plans, revisions, notes,
-    // handout log), the file is vacuumed, and one audit entry without personal data stays.
-    virtual void purge(std::int64_t id) = 0;
+    // handout log, the free text of their audit entries), the file is vacuumed, and one
+    // audit entry without personal data stays. See Erasure for when the bytes are gone.
+    virtual Erasure purge(std::int64_t id) = 0;
 };
 
 class PlanRepository {
@@ -140,9 +150,12 @@ class AuditRepository {
 public:
     virtual ~AuditRepository() = default;
     // For actions the store cannot see itself: export, e-mail, override. `details` is a
-    // JSON object and must hold no personal data.
+    // JSON object and must hold no personal data. `freeText` is the clinician's own words
+    // about the patient (an override's reason): kept apart from the chained entry, which
+    // holds only its salted digest, and erased with the patient; it needs `patientId`.
     virtual void record(const std::string& action, const std::string& entity, std::int64_t entityId,
-                        std::optional<std::int64_t> patientId, const std::string& details) = 0;
+                        std::optional<std::int64_t> patientId, const std::string& details,
+                        const std::string& freeText = {}) = 0;
     virtual std::vector<AuditEntry> list(const AuditQuery& query) const = 0;
 };
 
@@ -158,14 +171,23 @@ public:
 
 struct CheckResult {
     bool ok = false;
-    std::string detail; // "ok", or what is wrong
+    std::string detail;   // "ok", or what is wrong
+    bool warning = false; // ok, but something to tell the reader (detail says what)
+};
+
+// The newest audit entry: what an auditor compares with a copy kept elsewhere.
+struct AuditHead {
+    std::int64_t id = 0; // 0: the log is empty
+    std::string hash;    // hex SHA-256
 };
 
 struct CheckReport {
     CheckResult integrity;   // PRAGMA integrity_check
     CheckResult foreignKeys; // PRAGMA foreign_key_check
     CheckResult auditChain;  // every entry's hash and link to the one before
-    bool ok() const { return integrity.ok && foreignKeys.ok && auditChain.ok; }
+    CheckResult auditAnchor; // the chain against the checkpoints beside the file
+    AuditHead auditHead;     // as the check read it
+    bool ok() const { return integrity.ok && foreignKeys.ok && auditChain.ok && auditAnchor.ok; }
 };
 
 class ClinicStore {
@@ -185,8 +207,10 @@ public:
     virtual const ClinicRepository& clinic() const = 0;
 
     virtual CheckReport check() = 0;
-    // A consistent copy while others keep writing. Refuses to overwrite an existing file.
-    virtual void backup(const std::filesystem::path& target) = 0;
+    // A consistent copy while others keep writing, with its own checkpoint file (the
+    // source's checkpoints it holds, and its head). Refuses to overwrite an existing
+    // file. Returns the copy's audit head.
+    virtual AuditHead backup(const std::filesystem::path& target) = 0;
     virtual int schemaVersion() const = 0;
 };
 

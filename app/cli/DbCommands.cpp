@@ -6,6 +6,14 @@
 #include <ostream>
 
 namespace sp::cli {
+namespace {
+
+std::string auditHeadText(const db::AuditHead& head)
+{
+    return head.id == 0 ? std::string("(no entries)") : "entry " + std::to_string(head.id) + " " + head.hash;
+}
+
+} // namespace
 
 void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode)
 {
@@ -16,8 +24,9 @@ void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     CLI::App* backup = db->add_subcommand("backup", "A consistent copy, safe while the app is in use");
     backup->add_option("--out", *out, "The copy to write (must not exist yet)")->required();
     backup->callback([&ctx, &exitCode, out] {
-        ctx.store().backup(*out);
-        ctx.out() << "backed up " << ctx.databasePath().string() << " to " << *out << '\n';
+        const db::AuditHead head = ctx.store().backup(*out);
+        ctx.out() << "backed up " << ctx.databasePath().string() << " to " << *out << '\n'
+                  << "audit head: " << auditHeadText(head) << '\n';
         exitCode = kExitOk;
     });
 
@@ -25,11 +34,14 @@ void addDbCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     check->callback([&ctx, &exitCode] {
         const db::CheckReport report = ctx.store().check();
         const auto line = [&](const char* what, const db::CheckResult& r) {
-            ctx.out() << (r.ok ? "ok     " : "FAILED ") << what << ": " << r.detail << '\n';
+            ctx.out() << (!r.ok ? "FAILED " : r.warning ? "WARN   " : "ok     ") << what << ": " << r.detail << '\n';
         };
         line("integrity", report.integrity);
         line("foreign keys", report.foreignKeys);
         line("audit chain", report.auditChain);
+        line("audit anchor", report.auditAnchor);
+        // For an auditor to compare with the head noted at an earlier check or backup.
+        ctx.out() << "audit head: " << auditHeadText(report.auditHead) << '\n';
         exitCode = report.ok() ? kExitOk : kExitData;
     });
 

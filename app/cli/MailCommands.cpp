@@ -63,8 +63,8 @@ void addMailConfigure(CLI::App* group, CliContext& ctx, int& exitCode)
         }
         ctx.out() << "mail settings saved in " << path.string() << '\n';
         if (s.security == mail::MailSecurity::Plain)
-            ctx.err() << "warning: --security plain sends patient data" << (s.username.empty() ? "" : " and the password")
-                      << " unencrypted; use it only for a relay on this machine\n";
+            ctx.err() << "warning: --security plain sends patient data unencrypted; use it only for a relay on this "
+                         "machine\n";
         exitCode = kExitOk;
     });
 }

@@ -3,6 +3,7 @@
 #include "cli/RecordFormat.h"
 #include "cli/TextFormat.h"
 #include "db/Timeline.h"
+#include "delivery/PatientErasure.h"
 
 #include <algorithm>
 #include <memory>
@@ -171,8 +172,19 @@ void addPatientCommands(CLI::App& app, CliContext& ctx, int& exitCode)
             throw CliError("purge erases every record of the patient and cannot be undone; add --confirm to go ahead "
                            "(to keep the records, use 'patient archive')",
                            kExitUsage);
-        ctx.store().patients().purge(parseRecordId(purge->id, "patient"));
-        exitCode = kExitOk;
+        const std::int64_t id = parseRecordId(purge->id, "patient");
+        const delivery::ErasureReport report = delivery::erasePatient(ctx.store(), id);
+        ctx.out() << "purged patient " << id;
+        if (!report.removedFiles.empty())
+            ctx.out() << " and " << report.removedFiles.size() << " handout PDF(s) kept in the outbox";
+        ctx.out() << '\n';
+        if (report.database == db::Erasure::WhenReadersClose)
+            ctx.err() << "warning: another program is still reading " << ctx.databasePath().string()
+                      << ", so the erased records stay in its write-ahead log until it closes; the erasure is "
+                         "completed the next time StretchPlan opens the database\n";
+        for (const std::string& problem : report.problems)
+            ctx.err() << "stretchplan-cli: " << problem << '\n';
+        exitCode = report.problems.empty() ? kExitOk : kExitData;
     });
 
     struct ScreenOptions {

@@ -197,15 +197,18 @@ std::string dueTable(const std::vector<db::FollowUpDue>& due, const Date& today)
 
 Json auditJson(const AuditEntry& e)
 {
-    return {{"id", e.id},
-            {"at", e.at},
-            {"actor", e.actor},
-            {"action", e.action},
-            {"entity", e.entity},
-            {"entity_id", e.entityId},
-            {"patient_id", e.patientId ? Json(*e.patientId) : Json(nullptr)},
-            {"details", e.details},
-            {"hash", e.hash}};
+    Json out = {{"id", e.id},
+                {"at", e.at},
+                {"actor", e.actor},
+                {"action", e.action},
+                {"entity", e.entity},
+                {"entity_id", e.entityId},
+                {"patient_id", e.patientId ? Json(*e.patientId) : Json(nullptr)},
+                {"details", e.details},
+                {"hash", e.hash}};
+    if (!e.freeText.empty())
+        out["text"] = e.freeText;
+    return out;
 }
 
 std::string auditTable(const std::vector<AuditEntry>& entries)
@@ -213,7 +216,8 @@ std::string auditTable(const std::vector<AuditEntry>& entries)
     std::vector<std::vector<std::string>> rows{{"ID", "AT", "WHO", "ACTION", "RECORD", "PATIENT", "DETAILS"}};
     for (const AuditEntry& e : entries)
         rows.push_back({std::to_string(e.id), e.at, e.actor, e.action, e.entity + " " + std::to_string(e.entityId),
-                        e.patientId ? std::to_string(*e.patientId) : "-", e.details});
+                        e.patientId ? std::to_string(*e.patientId) : "-",
+                        e.details + (e.freeText.empty() ? "" : " \"" + e.freeText + "\"")});
     return table(rows);
 }
 

@@ -42,6 +42,8 @@ struct AuditEntry {
     std::int64_t entityId = 0;
     std::optional<std::int64_t> patientId;
     std::string details;  // JSON object, e.g. {"fields":["email","phone"]}
+    std::string freeText; // the clinician's words about the patient (an override's reason): not
+                          // in the chained entry, erased with the patient; "" when none or erased
     std::string prevHash; // hex SHA-256 of the previous entry ("" for the first)
     std::string hash;     // hex SHA-256 over this entry and prevHash
 };

@@ -42,9 +42,10 @@ std::vector<Finding> enforceGuidance(DeliveryContext& ctx, const Plan& plan, con
     std::vector<std::string> codes;
     for (const Finding& f : blockers)
         codes.push_back(f.code);
-    // The reason is the clinician's own words about the decision; codes say what was overridden.
+    // The codes say what was overridden; the reason is the clinician's own words about the
+    // patient, so it is the entry's free text, which goes with the patient in a purge.
     ctx.store.audit().record("override", "revision", revision.id, plan.patientId,
-                             Json{{"action", action}, {"blockers", codes}, {"reason", overrideReason}}.dump());
+                             Json{{"action", action}, {"blockers", codes}}.dump(), overrideReason);
     return blockers;
 }
 

@@ -21,7 +21,8 @@ std::vector<Finding> blockersOf(const std::vector<Finding>& findings);
 
 // Throws BlockedError (with the blockers) while one stands and `overrideReason` is empty
 // (or only blanks). With a reason, records an "override" audit entry for the revision
-// ({"action", "blockers": codes, "reason"}) and returns the blockers gone past; returns
+// ({"action", "blockers": codes}, the reason as its free text, erased with the patient)
+// and returns the blockers gone past; returns
 // nothing when there is no blocker.
 std::vector<Finding> enforceGuidance(DeliveryContext& ctx, const Plan& plan, const PlanRevision& revision,
                                      const std::string& action, const std::string& overrideReason);

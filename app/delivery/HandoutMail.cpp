@@ -42,15 +42,21 @@ fs::path outboxDir(const fs::path& given)
             throw DeliveryError("--pdf-dir " + given.string() + ": no such folder");
         return given;
     }
-    const fs::path data = userDataDir();
-    if (data.empty())
+    const fs::path outbox = keptHandoutsDir();
+    if (outbox.empty())
         throw DeliveryError("no folder for the handout: HOME is not set; give --pdf-dir DIR");
     std::error_code ec;
-    fs::create_directories(data / "outbox", ec);
-    fs::permissions(data / "outbox", fs::perms::owner_all, ec);
-    if (!fs::is_directory(data / "outbox"))
-        throw DeliveryError("cannot create the outbox folder " + (data / "outbox").string() + ": " + ec.message());
-    return data / "outbox";
+    fs::create_directories(outbox, ec);
+    fs::permissions(outbox, fs::perms::owner_all, ec);
+    if (!fs::is_directory(outbox))
+        throw DeliveryError("cannot create the outbox folder " + outbox.string() + ": " + ec.message());
+    return outbox;
+}
+
+fs::path keptHandoutsDir()
+{
+    const fs::path data = userDataDir();
+    return data.empty() ? fs::path() : data / "outbox";
 }
 
 MailText handoutMailText(const mail::EmailTemplate& tmpl, const ClinicProfile& clinic, const PlanHandout& h)

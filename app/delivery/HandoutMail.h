@@ -21,6 +21,9 @@ namespace sp::delivery {
 // data folder, which only its owner may enter (the PDF holds patient data).
 std::filesystem::path outboxDir(const std::filesystem::path& given = {});
 
+// The outbox in the data folder, without creating it; empty without HOME.
+std::filesystem::path keptHandoutsDir();
+
 struct MailText {
     std::string subject;
     std::string body;

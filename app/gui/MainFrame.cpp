@@ -1,6 +1,7 @@
 #include "gui/MainFrame.h"
 
 #include "gui/AppSettings.h"
+#include "gui/BackgroundJobs.h"
 #include "gui/CatalogPanel.h"
 #include "gui/DosageEditor.h"
 #include "gui/DueFollowUpsPanel.h"
@@ -14,6 +15,7 @@
 #include "gui/WxText.h"
 
 #include <wx/artprov.h>
+#include <wx/infobar.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
@@ -80,6 +82,7 @@ MainFrame::MainFrame(Workspace& workspace)
 
 MainFrame::~MainFrame()
 {
+    m_checks.reset(); // waits for a check still running; it reports to nobody
     m_editor.setListener({});
 }
 
@@ -175,6 +178,9 @@ void MainFrame::buildLayout()
     rightSizer->Add(m_tabs, 1, wxEXPAND);
     right->SetSizer(rightSizer);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_banner = new wxInfoBar(this);
+    m_banner->SetName("DatabaseBanner");
+    sizer->Add(m_banner, 0, wxEXPAND);
     sizer->Add(m_mainSplit, 1, wxEXPAND);
     SetSizer(sizer);
 }

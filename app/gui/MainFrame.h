@@ -15,15 +15,18 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
+class wxInfoBar;
 class wxMenu;
 class wxNotebook;
 class wxSplitterWindow;
 
 namespace sp::gui {
 
+class BackgroundJobs;
 class CatalogPanel;
 class DosageEditor;
 class DueFollowUpsPanel;
@@ -114,6 +117,15 @@ public:
     // For tests: runs the note dialog instead of ShowModal and returns its result.
     void setNoteDialogRunner(std::function<int(NoteDialog&)> runner) { m_noteRunner = std::move(runner); }
 
+    // --- the database check (MainFrameAudit.cpp)
+    // Checks the database (integrity, the audit chain against its checkpoints) on a thread
+    // of its own, with a connection of its own; a failure or a warning shows in a banner
+    // over the window, saying what failed and what to do. The app starts it at start-up.
+    void checkDatabaseInBackground();
+    bool checkingDatabase() const;
+    // What the banner says; empty while it is hidden.
+    const wxString& databaseBannerText() const { return m_bannerText; }
+
 private:
     void buildMenus();
     wxMenu* makeHandoutMenu(); // MainFrameHandout.cpp
@@ -157,6 +169,9 @@ private:
     bool m_refreshing = false;
     std::function<int(NoteDialog&)> m_noteRunner;
 
+    std::unique_ptr<BackgroundJobs> m_checks;
+    wxInfoBar* m_banner = nullptr;
+    wxString m_bannerText;
     wxNotebook* m_tabs = nullptr;
     wxSplitterWindow* m_mainSplit = nullptr;
     wxSplitterWindow* m_leftSplit = nullptr;

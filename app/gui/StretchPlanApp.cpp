@@ -97,6 +97,7 @@ bool StretchPlanApp::OnInit()
     m_frame = frame;
     m_probe = StartupProbe::fromEnvironment();
     frame->Show();
+    frame->checkDatabaseInBackground();
     if (const wxString warnings = loadWarnings(*m_workspace); !warnings.empty())
         wxMessageBox(warnings, _("Some exercise packs were not loaded"), wxOK | wxICON_WARNING, frame);
     if (m_workspace->createdDatabase())

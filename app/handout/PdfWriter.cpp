@@ -477,7 +477,7 @@ public:
         for (int attempt = 0; m_fd < 0; ++attempt) {
             m_path = folder / ("." + target.filename().string() + "." + std::to_string(::getpid()) +
                                "." + std::to_string(counter++) + ".tmp");
-            m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); // patient data
             if (m_fd < 0 && (errno != EEXIST || attempt == 100)) {
                 m_path.clear();
                 throwFileError("create a temporary file in " + folder.string(), errno);

@@ -7,6 +7,9 @@
 
 #include <cctype>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 namespace sp::mail {
 namespace {
 
@@ -40,6 +43,29 @@ std::string singleLineProblem(const std::string& field, const std::string& value
 
 } // namespace
 
+bool isLoopbackHost(const std::string& host)
+{
+    std::string lower;
+    for (char c : host)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "localhost")
+        return true;
+    in_addr v4{};
+    if (::inet_pton(AF_INET, host.c_str(), &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    return ::inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+std::string plainLoginProblem(const MailSettings& s)
+{
+    if (s.security != MailSecurity::Plain || s.username.empty() || isLoopbackHost(s.host))
+        return {};
+    return "plain would send the login and password for " + s.username + " unencrypted to " + s.host +
+           ", where anyone on the way can read them; use starttls or smtps, or plain only for a relay on this "
+           "machine (localhost, 127.0.0.1, ::1)";
+}
+
 int defaultPort(MailSecurity security)
 {
     switch (security) {
@@ -60,6 +86,8 @@ std::vector<Problem> checkMailSettings(const MailSettings& s, const std::string&
         sink.add("/mail/port", std::to_string(s.port) + " is not a port number (1-65535)");
     if (!parseEnum<MailSecurity>(toString(s.security)))
         sink.add("/mail/security", "is not one of " + enumChoices<MailSecurity>());
+    if (const std::string why = plainLoginProblem(s); !why.empty())
+        sink.add("/mail/security", why);
     if (!parseEnum<PasswordStorage>(toString(s.passwordStorage)))
         sink.add("/mail/password_store", "is not one of " + enumChoices<PasswordStorage>());
     if (const std::string why = singleLineProblem("username", s.username); !why.empty())

@@ -55,6 +55,14 @@ struct MailSettings {
 // 587 for STARTTLS (submission), 465 for implicit TLS, 25 for a plain relay.
 int defaultPort(MailSecurity security);
 
+// "localhost", 127.0.0.0/8 or ::1: the only hosts a plain (unencrypted) login may go to.
+bool isLoopbackHost(const std::string& host);
+
+// Why these settings must not be used to log in (plain security with a username and a
+// host other than this machine: the password would cross the network in clear); empty
+// when they may.
+std::string plainLoginProblem(const MailSettings& settings);
+
 // Every problem with the values, each naming its field; empty when usable.
 std::vector<Problem> checkMailSettings(const MailSettings& settings, const std::string& file);
 

@@ -136,6 +136,9 @@ SendError translate(CURLcode rc, const std::string& detail, long smtpCode, const
 void sendMail(const MailSettings& s, const std::string& password, const MailMessage& m)
 {
     m.check(); // before anything touches the network
+    // Checked again here, whatever the settings file says: it may have been edited by hand.
+    if (const std::string why = plainLoginProblem(s); !why.empty())
+        throw MailError("not sent: " + why);
     initCurlOnce();
     CurlPtr<CURL> curl(curl_easy_init());
     if (!curl)

@@ -6,6 +6,7 @@
 
 #include "core/ClinicLog.h"
 
+#include <optional>
 #include <string>
 
 namespace sp::db {
@@ -16,6 +17,22 @@ namespace sp::db {
 std::string canonicalAuditText(const AuditEntry& entry);
 
 // Lower-case hex SHA-256 of canonicalAuditText(entry); entry.id and entry.hash are ignored.
+// Entries written before schema version 9 (format 1) are chained this way: their details
+// held everything, an override's reason included.
 std::string auditEntryHash(const AuditEntry& entry);
+
+// Format 2, every entry since schema version 9: "sp-audit-v2\n", the same fields, then the
+// entry's text digest (a missing one as "-\n"). The free text itself (entry.freeText) is
+// not chained: it lives apart and is erased with the patient, and the chain verifies
+// without it. The digest is salted so that, once salt and text are gone, it cannot
+// confirm a guess at what the text said.
+std::string canonicalAuditTextV2(const AuditEntry& entry, const std::optional<std::string>& textDigest);
+std::string auditEntryHashV2(const AuditEntry& entry, const std::optional<std::string>& textDigest);
+
+// Hex SHA-256 of "<salt>\n<text>".
+std::string auditTextDigest(const std::string& salt, const std::string& text);
+
+// 16 random bytes as hex, for auditTextDigest.
+std::string newAuditTextSalt();
 
 } // namespace sp::db

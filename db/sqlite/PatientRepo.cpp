@@ -3,6 +3,7 @@
 #include "core/TextFold.h"
 #include "db/sqlite/AuditLog.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -282,7 +283,7 @@ void PatientRepo::recordScreening(std::int64_t id, const RedFlagScreening& scree
     });
 }
 
-void PatientRepo::purge(std::int64_t id)
+Erasure PatientRepo::purge(std::int64_t id)
 {
     guarded(m_ctx, "purge patient " + std::to_string(id), [&] {
         WriteTransaction tx(m_ctx);
@@ -304,20 +305,53 @@ void PatientRepo::purge(std::int64_t id)
                           "(SELECT id FROM plans WHERE patient_id = ?1)", id);
         runForPatient(m_ctx, "DELETE FROM plans WHERE patient_id = ?1", id);
         runForPatient(m_ctx, "DELETE FROM patient_name_words WHERE patient_id = ?1", id);
+        // Free text about the patient in the audit log (override reasons); the chained
+        // entries keep only its salted digest, so the chain still verifies.
+        runForPatient(m_ctx, "DELETE FROM audit_texts WHERE patient_id = ?1", id);
         runForPatient(m_ctx, "DELETE FROM patients WHERE id = ?1", id);
         runForPatient(m_ctx, "DELETE FROM purge_guard WHERE patient_id = ?1", id);
+        // In the same transaction: should the process die before the vacuum, the next
+        // open still owes it.
+        SQLite::Statement owe(m_ctx.db, "INSERT OR IGNORE INTO pending_erasure (id, since) VALUES (1, ?1)");
+        bindText(owe, 1, m_ctx.now());
+        owe.exec();
         appendAudit(m_ctx, "purge", "patient", id, id);
         tx.commit();
     });
-    // secure_delete has already zeroed the deleted cells; VACUUM rebuilds the file without
-    // the free pages and slack they lived in, and the checkpoint empties the log, whose
-    // older frames still hold the rows. VACUUM cannot run inside a transaction.
-    guarded(m_ctx, "compact the database after purging patient " + std::to_string(id) +
-                       " (the patient is purged; compacting is retried by the next purge)",
-            [&] {
-                m_ctx.db.exec("VACUUM");
-                m_ctx.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-            });
+    return finishPendingErasure(m_ctx);
+}
+
+Erasure finishPendingErasure(StoreContext& ctx)
+{
+    return guarded(ctx, "erase the purged records from the file (the patient is purged; the next open retries)", [&] {
+        if (!ctx.db.execAndGet("SELECT count(*) FROM pending_erasure").getInt())
+            return Erasure::Complete;
+        // secure_delete has already zeroed the deleted cells; VACUUM rebuilds the file
+        // without the free pages and slack they lived in, and the checkpoint empties the
+        // log, whose older frames still hold the rows. It cannot finish while another
+        // connection reads a snapshot that needs those frames: the busy handler waits for
+        // it up to the busy timeout, and then the marker stays for the next open.
+        try {
+            ctx.db.exec("VACUUM");
+        } catch (const SQLite::Exception& e) {
+            if (kindOfSqliteCode(e.getErrorCode()) == DbErrorKind::Busy)
+                return Erasure::WhenReadersClose; // a writer had the lock all along
+            throw;
+        }
+        const auto truncateLog = [&] {
+            SQLite::Statement st(ctx.db, "PRAGMA wal_checkpoint(TRUNCATE)");
+            return st.executeStep() && st.getColumn(0).getInt() == 0;
+        };
+        if (!truncateLog())
+            return Erasure::WhenReadersClose;
+        {
+            WriteTransaction tx(ctx);
+            ctx.db.exec("DELETE FROM pending_erasure");
+            tx.commit();
+        }
+        truncateLog(); // the log now holds only the marker's removal
+        return Erasure::Complete;
+    });
 }
 
 } // namespace sp::db::sqlite

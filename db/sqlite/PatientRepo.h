@@ -20,11 +20,17 @@ public:
     void update(const Patient& patient) override;
     void setArchived(std::int64_t id, bool archived) override;
     void recordScreening(std::int64_t id, const RedFlagScreening& screening) override;
-    void purge(std::int64_t id) override;
+    Erasure purge(std::int64_t id) override;
 
 private:
     StoreContext& m_ctx;
 };
+
+// Finishes a purge's erasure when pending_erasure says it is owed: VACUUM, then a
+// checkpoint that empties the write-ahead log, waiting up to the busy timeout for other
+// connections to stop reading the pages that held the data. Removes the marker once done.
+// Call with no transaction open.
+Erasure finishPendingErasure(StoreContext& ctx);
 
 // Throws DbError(NotFound, "no patient 42") unless the patient exists.
 void requirePatient(const StoreContext& ctx, std::int64_t id);

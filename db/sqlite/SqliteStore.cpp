@@ -1,6 +1,7 @@
 #include "db/sqlite/SqliteStore.h"
 
 #include "db/sqlite/AuditLog.h"
+#include "db/sqlite/ChainCheckpoints.h"
 #include "db/sqlite/ClinicRepo.h"
 #include "db/sqlite/Connection.h"
 #include "db/sqlite/HandoutRepo.h"
@@ -36,6 +37,11 @@ public:
         : m_ctx(std::move(ctx)), m_patients(*m_ctx), m_plans(*m_ctx), m_notes(*m_ctx), m_handouts(*m_ctx),
           m_audit(*m_ctx), m_clinic(*m_ctx)
     {
+        // A purge whose erasure other readers held up is finished by the next store to open.
+        try {
+            finishPendingErasure(*m_ctx);
+        } catch (const DbError&) { // still held up, or failing: owed to the next open
+        }
     }
 
     PatientRepository& patients() override { return m_patients; }
@@ -52,7 +58,7 @@ public:
     const ClinicRepository& clinic() const override { return m_clinic; }
 
     CheckReport check() override;
-    void backup(const fs::path& target) override;
+    AuditHead backup(const fs::path& target) override;
     int schemaVersion() const override
     {
         return guarded(*m_ctx, "read the schema version", [&] { return currentSchemaVersion(m_ctx->db); });
@@ -61,7 +67,7 @@ public:
 private:
     CheckResult integrity();
     CheckResult foreignKeys();
-    void copyInto(const fs::path& temporary);
+    AuditHead copyInto(const fs::path& temporary);
 
     std::unique_ptr<StoreContext> m_ctx;
     PatientRepo m_patients;
@@ -111,11 +117,20 @@ CheckReport SqliteStore::check()
     CheckReport report;
     report.integrity = checkPart([&] { return integrity(); });
     report.foreignKeys = checkPart([&] { return foreignKeys(); });
-    report.auditChain = checkPart([&] { return verifyAuditChain(*m_ctx); });
+    try {
+        const ChainVerdict chain = verifyAuditChain(*m_ctx);
+        report.auditChain = chain.chain;
+        report.auditAnchor = chain.anchor;
+        report.auditHead = chain.head;
+    } catch (const std::exception& e) {
+        report.auditChain = {false, std::string("the check itself failed: ") + e.what()};
+        report.auditAnchor = {false, "not compared: the chain could not be read"};
+    }
     return report;
 }
 
-void SqliteStore::copyInto(const fs::path& temporary)
+// Returns the copy's newest audit entry, read from the copy itself.
+AuditHead SqliteStore::copyInto(const fs::path& temporary)
 {
     SQLite::Database dest(temporary, SQLite::OPEN_READWRITE);
     dest.exec("PRAGMA synchronous = FULL");
@@ -131,6 +146,10 @@ void SqliteStore::copyInto(const fs::path& temporary)
             throw DbError(DbErrorKind::Busy, "the database stayed locked for the whole backup attempt");
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    SQLite::Statement head(dest, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!head.executeStep())
+        return {};
+    return {head.getColumn(0).getInt64(), textOf(head.getColumn(1))};
 }
 
 void syncPath(const fs::path& path, int flags)
@@ -160,12 +179,28 @@ void renameNoReplace(const fs::path& from, const fs::path& to)
                                        std::strerror(errno));
 }
 
-void SqliteStore::backup(const fs::path& target)
+// The copy's own anchor: the source's checkpoints that the copy holds, then its head.
+void writeBackupCheckpoints(const fs::path& source, const fs::path& copy, const AuditHead& head)
 {
-    guarded(*m_ctx, "back up the database to " + target.string(), [&] {
+    if (head.id == 0)
+        return;
+    std::vector<AuditHead> lines;
+    if (const auto anchors = readCheckpoints(checkpointFileOf(source)))
+        for (const AuditHead& c : anchors->checkpoints)
+            if (c.id < head.id)
+                lines.push_back(c);
+    lines.push_back(head);
+    writeCheckpointFile(checkpointFileOf(copy), lines);
+}
+
+AuditHead SqliteStore::backup(const fs::path& target)
+{
+    return guarded(*m_ctx, "back up the database to " + target.string(), [&] {
         std::error_code ec;
-        if (fs::symlink_status(target, ec).type() != fs::file_type::not_found)
-            throw DbError(DbErrorKind::Io, "will not back up to " + target.string() + ": it already exists");
+        for (const fs::path& taken : {target, checkpointFileOf(target)})
+            if (fs::symlink_status(taken, ec).type() != fs::file_type::not_found)
+                throw DbError(DbErrorKind::Io, "will not back up to " + target.string() + ": " + taken.string() +
+                                                   " already exists");
         const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
         if (!fs::is_directory(folder, ec))
             throw DbError(DbErrorKind::Io, "will not back up to " + target.string() + ": the folder " +
@@ -179,8 +214,9 @@ void SqliteStore::backup(const fs::path& target)
                                                std::strerror(errno));
         ::close(fd);
         const fs::path temporary = pattern;
+        AuditHead head;
         try {
-            copyInto(temporary);
+            head = copyInto(temporary);
             syncPath(temporary, O_RDONLY);
             renameNoReplace(temporary, target);
             syncPath(folder, O_RDONLY | O_DIRECTORY);
@@ -189,6 +225,8 @@ void SqliteStore::backup(const fs::path& target)
             fs::remove(fs::path(temporary.string() + "-journal"), ec);
             throw;
         }
+        writeBackupCheckpoints(m_ctx->file, target, head);
+        return head;
     });
 }
 

@@ -34,7 +34,16 @@ struct StoreContext {
     std::function<std::string()> clock; // never empty
 
     std::string now() const { return clock(); }
+
+    // The entry appendAudit() added in the open write transaction; WriteTransaction::commit()
+    // anchors it in the checkpoint file once it is committed.
+    std::optional<AuditHead> uncommittedAuditHead;
 };
+
+// Appends ctx.uncommittedAuditHead to the chain's checkpoint file and clears it
+// (AuditLog.cpp). Never throws: the change is committed by then, and a checkpoint that
+// could not be written shows in check() as entries newer than the last checkpoint.
+void checkpointCommittedAudit(StoreContext& ctx) noexcept;
 
 // UTC now as ISO 8601 with milliseconds, "2025-03-01T09:30:00.123Z": the default clock.
 std::string systemTimestamp();
@@ -63,10 +72,18 @@ template <class Work> auto guarded(const StoreContext& ctx, std::string_view wha
 // once, without waiting. Rolls back in its destructor unless committed.
 class WriteTransaction {
 public:
-    explicit WriteTransaction(StoreContext& ctx) : m_tx(ctx.db, SQLite::TransactionBehavior::IMMEDIATE) {}
-    void commit() { m_tx.commit(); }
+    explicit WriteTransaction(StoreContext& ctx) : m_ctx(ctx), m_tx(ctx.db, SQLite::TransactionBehavior::IMMEDIATE)
+    {
+        m_ctx.uncommittedAuditHead.reset();
+    }
+    void commit()
+    {
+        m_tx.commit();
+        checkpointCommittedAudit(m_ctx);
+    }
 
 private:
+    StoreContext& m_ctx;
     SQLite::Transaction m_tx;
 };
 

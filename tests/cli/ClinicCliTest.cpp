@@ -194,6 +194,41 @@ BOOST_AUTO_TEST_CASE(checks_backs_up_and_audits)
     BOOST_TEST(audit.dump().find("hal@example") == std::string::npos); // no personal data in the log
 }
 
+// The head printed by `db check` and `db backup` is what an auditor writes down; the
+// checkpoint file beside the database is what the check compares the chain with.
+BOOST_AUTO_TEST_CASE(check_and_backup_print_the_audit_head_and_check_compares_it_with_the_checkpoints)
+{
+    const std::string p = id({"patient", "add", "--name", "Hal Ives"});
+    BOOST_TEST(run({"patient", "archive", p}).exitCode == 0);
+    const Json newest = json({"audit", "list", "--limit", "1", "--json"}).at(0);
+    const std::string head = "audit head: entry 2 " + newest.at("hash").get<std::string>() + "\n";
+
+    const CliRun check = run({"db", "check"});
+    BOOST_TEST(check.exitCode == 0, check.out << check.err);
+    BOOST_TEST(check.out.find("ok     audit anchor: ok") != std::string::npos, check.out);
+    BOOST_TEST(check.out.find(head) != std::string::npos, check.out);
+    const fs::path copy = dir / "copy.db";
+    const CliRun backup = run({"db", "backup", "--out", copy.string()});
+    BOOST_TEST(backup.out.find(head) != std::string::npos, backup.out);
+    BOOST_TEST(fs::exists(copy.string() + ".chain"));
+
+    // A checkpoint that no longer matches: the log was rewritten behind the app's back.
+    const std::string chain = db + ".chain";
+    const std::string lines = slurp(chain);
+    std::ofstream(chain, std::ios::trunc) << "1 " << std::string(64, 'f') << "\n" << lines.substr(lines.find('\n') + 1);
+    const CliRun forged = run({"db", "check"});
+    BOOST_TEST(forged.exitCode == 3);
+    BOOST_TEST(forged.out.find("FAILED audit anchor: audit entry 1 does not match its checkpoint") != std::string::npos,
+               forged.out);
+
+    // No checkpoint file at all: said plainly, and a first checkpoint is started.
+    fs::remove(chain);
+    const CliRun missing = run({"db", "check"});
+    BOOST_TEST(missing.exitCode == 0, missing.out);
+    BOOST_TEST(missing.out.find("WARN   audit anchor: no checkpoint file") != std::string::npos, missing.out);
+    BOOST_TEST(slurp(chain) == "2 " + newest.at("hash").get<std::string>() + "\n");
+}
+
 BOOST_AUTO_TEST_CASE(purge_needs_confirmation_and_leaves_no_personal_data)
 {
     const std::string p = id({"patient", "add", "--name", "Ida Jones"});
@@ -205,7 +240,10 @@ BOOST_AUTO_TEST_CASE(purge_needs_confirmation_and_leaves_no_personal_data)
     BOOST_TEST(refused.err.find("--confirm") != std::string::npos);
     BOOST_TEST(patientCount() == 1u);
 
-    BOOST_TEST(run({"patient", "purge", p, "--confirm"}).exitCode == 0);
+    const CliRun purged = run({"patient", "purge", p, "--confirm"});
+    BOOST_TEST(purged.exitCode == 0, purged.err);
+    BOOST_TEST(purged.out == "purged patient " + p + "\n");
+    BOOST_TEST(purged.err.empty(), purged.err); // no other reader: the erasure is complete
     expectDataError(run({"patient", "show", p}), "no patient");
     BOOST_TEST(patientCount() == 0u);
     const Json audit = json({"audit", "list", "--json"});

@@ -6,7 +6,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <set>
+
+#include <sys/stat.h>
 
 using namespace sp;
 using namespace sp::db;
@@ -106,7 +109,7 @@ BOOST_AUTO_TEST_CASE(chains_each_entry_to_the_one_before)
     std::reverse(entries.begin(), entries.end());
     BOOST_TEST(entries.front().prevHash.empty());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        BOOST_TEST(entries[i].hash == auditEntryHash(entries[i]));
+        BOOST_TEST(entries[i].hash == auditEntryHashV2(entries[i], std::nullopt)); // no free text in these
         BOOST_TEST(entries[i].hash.size() == 64u);
         if (i > 0)
             BOOST_TEST(entries[i].prevHash == entries[i - 1].hash);
@@ -195,6 +198,166 @@ BOOST_AUTO_TEST_CASE(records_callers_actions_after_checking_them)
     BOOST_TEST(hasFieldError(e, "action"));
     expectDbError(DbErrorKind::NotFound, [&] { store->audit().record("export", "patient", 99, 99, "{}"); });
     BOOST_TEST(store->audit().list({}).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The chain against its anchor: the checkpoint file beside the database, written as each
+// audited change commits. Someone with the file can rewrite an entry and recompute every
+// hash after it so that the chain is whole again; the checkpoints still say what was there.
+namespace {
+
+// The forger's tools: raw SQL on the file, and the published canonical form.
+void recomputeChainFrom(SQLite::Database& raw, std::int64_t fromId)
+{
+    std::string prevHash;
+    {
+        SQLite::Statement before(raw, "SELECT hash FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT 1");
+        before.bind(1, static_cast<int64_t>(fromId));
+        if (before.executeStep())
+            prevHash = before.getColumn(0).getString();
+    }
+    SQLite::Statement rows(raw, "SELECT id, at, actor, action, entity, entity_id, patient_id, details, format, "
+                                "text_digest FROM audit_log WHERE id >= ?1 ORDER BY id");
+    rows.bind(1, static_cast<int64_t>(fromId));
+    std::vector<AuditEntry> rewritten;
+    while (rows.executeStep()) {
+        AuditEntry e;
+        e.id = rows.getColumn(0).getInt64();
+        e.at = rows.getColumn(1).getString();
+        e.actor = rows.getColumn(2).getString();
+        e.action = rows.getColumn(3).getString();
+        e.entity = rows.getColumn(4).getString();
+        e.entityId = rows.getColumn(5).getInt64();
+        if (!rows.getColumn(6).isNull())
+            e.patientId = rows.getColumn(6).getInt64();
+        e.details = rows.getColumn(7).getString();
+        e.prevHash = prevHash;
+        std::optional<std::string> digest;
+        if (!rows.getColumn(9).isNull())
+            digest = rows.getColumn(9).getString();
+        e.hash = rows.getColumn(8).getInt() == 2 ? auditEntryHashV2(e, digest) : auditEntryHash(e);
+        rewritten.push_back(e);
+        prevHash = e.hash;
+    }
+    SQLite::Statement update(raw, "UPDATE audit_log SET prev_hash = ?2, hash = ?3 WHERE id = ?1");
+    for (const AuditEntry& e : rewritten) {
+        update.bind(1, static_cast<int64_t>(e.id));
+        update.bind(2, e.prevHash);
+        update.bind(3, e.hash);
+        update.exec();
+        update.reset();
+    }
+}
+
+// The whole attack from the security review: drop the triggers, rewrite entry `victim`,
+// recompute the chain, delete the newest entry and make sqlite_sequence agree.
+void forge(const std::filesystem::path& file, std::int64_t victim)
+{
+    auto raw = rawConnection(file);
+    raw.exec("DROP TRIGGER audit_log_no_update");
+    raw.exec("DROP TRIGGER audit_log_no_delete");
+    SQLite::Statement edit(raw, "UPDATE audit_log SET actor = 'someone.else' WHERE id = ?1");
+    edit.bind(1, static_cast<int64_t>(victim));
+    edit.exec();
+    recomputeChainFrom(raw, victim);
+    raw.exec("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)");
+    raw.exec("UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM audit_log) WHERE name = 'audit_log'");
+}
+
+std::filesystem::path chainFile(const std::filesystem::path& file)
+{
+    return file.string() + ".chain";
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(audit_anchor, AuditFixture)
+
+BOOST_AUTO_TEST_CASE(a_rewritten_and_recomputed_chain_is_caught_by_its_checkpoints)
+{
+    makeEveryKindOfChange();
+    forge(file, 4);
+    const CheckReport report = store->check();
+    BOOST_TEST(report.auditChain.ok, report.auditChain.detail); // the forgery is internally consistent
+    BOOST_TEST(!report.auditAnchor.ok);
+    BOOST_TEST(!report.ok());
+    BOOST_TEST(contains(report.auditAnchor.detail, "audit entry 4 does not match its checkpoint"),
+               report.auditAnchor.detail);
+}
+
+BOOST_AUTO_TEST_CASE(a_checkpointed_entry_removed_from_the_end_is_named)
+{
+    makeEveryKindOfChange();
+    {
+        auto raw = rawConnection(file);
+        raw.exec("DROP TRIGGER audit_log_no_delete");
+        raw.exec("DELETE FROM audit_log WHERE id = 11");
+        raw.exec("UPDATE sqlite_sequence SET seq = 10 WHERE name = 'audit_log'");
+    }
+    const CheckReport report = store->check();
+    BOOST_TEST(report.auditChain.ok, report.auditChain.detail);
+    BOOST_TEST(!report.auditAnchor.ok);
+    BOOST_TEST(contains(report.auditAnchor.detail, "audit entry 11 was checkpointed but is missing"),
+               report.auditAnchor.detail);
+}
+
+BOOST_AUTO_TEST_CASE(each_audited_change_checkpoints_its_entry_in_a_private_file)
+{
+    makeEveryKindOfChange();
+    const std::string lines = readBytes(chainFile(file));
+    const auto entries = store->audit().list({});
+    BOOST_TEST(std::count(lines.begin(), lines.end(), '\n') == static_cast<long>(entries.size()));
+    BOOST_TEST(contains(lines, std::to_string(entries.front().id) + " " + entries.front().hash + "\n"));
+    struct stat st {};
+    BOOST_TEST_REQUIRE(::stat(chainFile(file).c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+    const CheckReport report = store->check();
+    BOOST_TEST(report.auditAnchor.ok, report.auditAnchor.detail);
+    BOOST_TEST(!report.auditAnchor.warning);
+    BOOST_TEST(report.auditHead.id == entries.front().id);
+    BOOST_TEST(report.auditHead.hash == entries.front().hash);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_checkpoint_file_says_so_and_starts_one)
+{
+    makeEveryKindOfChange();
+    std::filesystem::remove(chainFile(file)); // a database made before checkpoints, or copied alone
+    const CheckReport first = store->check();
+    BOOST_TEST(first.ok());
+    BOOST_TEST(first.auditAnchor.warning);
+    BOOST_TEST(contains(first.auditAnchor.detail, "no checkpoint file"), first.auditAnchor.detail);
+    BOOST_TEST(contains(first.auditAnchor.detail, "cannot be compared with an anchor"), first.auditAnchor.detail);
+    BOOST_TEST(contains(first.auditAnchor.detail, "a first checkpoint was started at entry 11"),
+               first.auditAnchor.detail);
+    const CheckReport second = store->check();
+    BOOST_TEST(!second.auditAnchor.warning);
+    BOOST_TEST(second.auditAnchor.detail == "ok");
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_checkpoint_file_is_reported)
+{
+    makeEveryKindOfChange();
+    writeBytes(chainFile(file), "1 not-a-hash\n");
+    const CheckReport report = store->check();
+    BOOST_TEST(!report.auditAnchor.ok);
+    BOOST_TEST(contains(report.auditAnchor.detail, "line 1"), report.auditAnchor.detail);
+}
+
+BOOST_AUTO_TEST_CASE(a_backup_carries_its_own_checkpoints_and_reports_its_head)
+{
+    makeEveryKindOfChange();
+    const auto target = dir / "copy.db";
+    const AuditHead head = store->backup(target);
+    const auto newest = store->audit().list({std::nullopt, 1}).at(0);
+    BOOST_TEST(head.id == newest.id);
+    BOOST_TEST(head.hash == newest.hash);
+    BOOST_TEST(readBytes(chainFile(target)) == readBytes(chainFile(file)));
+    auto copy = openSqliteStore(target, testOptions("auditor"));
+    const CheckReport report = copy->check();
+    BOOST_TEST(report.ok());
+    BOOST_TEST(report.auditAnchor.detail == "ok");
+    BOOST_TEST(report.auditHead.hash == head.hash);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

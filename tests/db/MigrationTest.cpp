@@ -15,6 +15,9 @@ using namespace sp::test;
 
 namespace {
 
+// An override reason: free text about patient 7, which a purge must take away.
+const std::string kOldReason = "Jos\u00e9 has saddle numbness \"since Monday\"; referred";
+
 // A logo as version 4 stored it: a BLOB, NULs and all.
 const std::string kStoredLogo = std::string("\x89PNG\r\n\x1A\n", 8) + std::string("\0logo\0bytes", 11);
 
@@ -88,6 +91,29 @@ void writeRowsOfVersion(const std::filesystem::path& file, int version)
         insert(db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, "
                    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                e.at, e.actor, e.action, e.entity, e.entityId, *e.patientId, e.details, e.prevHash, e.hash);
+        // An override: before version 9 its reason was part of the chained details.
+        AuditEntry o = e;
+        o.prevHash = e.hash;
+        o.at = "2024-01-05T09:21:00Z";
+        o.action = "override";
+        o.entity = "revision";
+        o.entityId = 11;
+        if (version < 9) {
+            o.details = Json{{"action", "export"}, {"blockers", {"redflag.not-screened"}}, {"reason", kOldReason}}.dump();
+            o.hash = auditEntryHash(o);
+            insert(db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, "
+                       "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   o.at, o.actor, o.action, o.entity, o.entityId, *o.patientId, o.details, o.prevHash, o.hash);
+        } else { // the reason apart, chained by its salted digest
+            o.details = Json{{"action", "export"}, {"blockers", {"redflag.not-screened"}}}.dump();
+            const std::string digest = auditTextDigest("0123456789abcdef0123456789abcdef", kOldReason);
+            o.hash = auditEntryHashV2(o, digest);
+            insert(db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, "
+                       "hash, format, text_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?)",
+                   o.at, o.actor, o.action, o.entity, o.entityId, *o.patientId, o.details, o.prevHash, o.hash, digest);
+            insert(db, "INSERT INTO audit_texts (entry_id, patient_id, salt, text) VALUES (2, 7, ?, ?)",
+                   std::string("0123456789abcdef0123456789abcdef"), kOldReason);
+        }
     }
     if (version >= 3) { // what this version's own code keeps beside each name
         const std::string folded = foldForSearch("José Álvarez");
@@ -170,6 +196,13 @@ void expectRowsReadable(ClinicStore& store, int version)
         BOOST_TEST_REQUIRE(due.size() == 1u);
         BOOST_TEST((due[0].due == Date{2024, 2, 2}));
         BOOST_TEST((due[0].lastVisit == Date{2024, 1, 19}));
+        // Migration 9 moved the override's reason out of the chained details.
+        const auto audit = store.audit().list({7});
+        BOOST_TEST_REQUIRE(audit.size() >= 2u);
+        const AuditEntry& overridden = audit.at(audit.size() - 2);
+        BOOST_TEST(overridden.action == "override");
+        BOOST_TEST(overridden.freeText == kOldReason);
+        BOOST_TEST(overridden.details == R"({"action":"export","blockers":["redflag.not-screened"]})");
     }
     const std::optional<ClinicProfile> clinic = store.clinic().get();
     if (version >= 4) {
@@ -209,6 +242,18 @@ void openFromVersion(int version)
     BOOST_TEST(report.integrity.ok, report.integrity.detail);
     BOOST_TEST(report.foreignKeys.ok, report.foreignKeys.detail);
     BOOST_TEST(report.auditChain.ok, report.auditChain.detail);
+    BOOST_TEST(report.auditAnchor.ok, report.auditAnchor.detail);
+    if (version < 2)
+        return;
+    // The reason goes with the patient, and the chain still verifies without it.
+    store->patients().purge(7);
+    const CheckReport afterPurge = store->check();
+    BOOST_TEST(afterPurge.auditChain.ok, afterPurge.auditChain.detail);
+    BOOST_TEST(afterPurge.auditAnchor.ok, afterPurge.auditAnchor.detail);
+    BOOST_TEST(contains(afterPurge.auditChain.detail, "by their links alone") == (version < 9),
+               afterPurge.auditChain.detail);
+    store.reset();
+    BOOST_TEST(!contains(readBytes(file), "saddle numbness"));
 }
 
 } // namespace
@@ -234,6 +279,7 @@ BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
     BOOST_TEST(names.at(4) == "handout_message_id");
     BOOST_TEST(names.at(5) == "latest_notes");
     BOOST_TEST(names.at(6) == "note_versions");
+    BOOST_TEST(names.at(8) == "audit_texts");
 }
 
 BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)
@@ -251,6 +297,42 @@ BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable
 BOOST_AUTO_TEST_CASE(opens_a_file_of_the_latest_version_with_its_rows_readable)
 {
     openFromVersion(latestSchemaVersion());
+}
+
+// A patient purged before version 9 left their override reason in the audit log: the
+// migration takes it out of the file rather than keep it apart for a purge that has been.
+BOOST_AUTO_TEST_CASE(drops_the_override_reason_of_a_patient_purged_before_version_9)
+{
+    TempDir dir;
+    const auto file = dir / "clinic.db";
+    createSchemaAtVersion(file, 8);
+    writeRowsOfVersion(file, 8);
+    {
+        auto db = rawConnection(file);
+        AuditEntry o;
+        o.prevHash = db.execAndGet("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").getString();
+        o.at = "2024-03-01T10:00:00Z";
+        o.actor = "pt.old";
+        o.action = "override";
+        o.entity = "revision";
+        o.entityId = 40;
+        o.patientId = 40; // purged long ago
+        o.details = Json{{"action", "print"}, {"blockers", {"redflag.present"}}, {"reason", "Xavier Quux said yes"}}.dump();
+        o.hash = auditEntryHash(o);
+        insert(db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, "
+                   "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               o.at, o.actor, o.action, o.entity, o.entityId, *o.patientId, o.details, o.prevHash, o.hash);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    BOOST_TEST_REQUIRE(contains(readBytes(file), "Xavier Quux"));
+    auto store = openSqliteStore(file, testOptions());
+    BOOST_TEST(store->audit().list({40}).at(0).freeText.empty());
+    BOOST_TEST(countRows(file, "pending_erasure") == 0);
+    const CheckReport report = store->check();
+    BOOST_TEST(report.auditChain.ok, report.auditChain.detail);
+    BOOST_TEST(contains(report.auditChain.detail, "1 entries written before schema version 9"), report.auditChain.detail);
+    store.reset();
+    BOOST_TEST(!contains(readBytes(file), "Xavier Quux"));
 }
 
 BOOST_AUTO_TEST_CASE(schema_at_a_version_has_only_that_versions_tables)

@@ -130,6 +130,74 @@ BOOST_AUTO_TEST_CASE(leaves_no_trace_of_the_personal_data_in_the_file)
     BOOST_TEST(contains(after, "Ann Lee"));
 }
 
+BOOST_AUTO_TEST_CASE(takes_the_free_text_of_the_patients_audit_entries_and_keeps_the_chain_whole)
+{
+    const std::string reason = "Quorblatt has cauda equina symptoms";
+    const auto keep = store->patients().add(samplePatient("Ann Lee"));
+    const auto id = addVictim(*store, Victim{});
+    store->audit().record("override", "revision", 1, id, R"({"action":"export"})", reason);
+    store->audit().record("override", "revision", 2, keep, R"({"action":"print"})", "Ann agreed by phone");
+    const auto before = store->audit().list({id, 1}).at(0);
+    BOOST_TEST(before.freeText == reason);
+    BOOST_TEST(!contains(before.details, "cauda"));
+
+    BOOST_TEST((store->patients().purge(id) == Erasure::Complete));
+    const auto after = store->audit().list({id, 2}).at(1);
+    BOOST_TEST(after.action == "override");
+    BOOST_TEST(after.freeText.empty());
+    BOOST_TEST(store->audit().list({keep, 1}).at(0).freeText == "Ann agreed by phone");
+    const CheckReport report = store->check();
+    BOOST_TEST(report.auditChain.ok, report.auditChain.detail);
+    BOOST_TEST(report.auditAnchor.ok, report.auditAnchor.detail);
+    store.reset();
+    BOOST_TEST(!contains(readBytes(file), "cauda equina"));
+}
+
+BOOST_AUTO_TEST_CASE(the_audit_texts_are_kept_from_everyone_but_a_purge)
+{
+    const auto id = store->patients().add(samplePatient());
+    store->audit().record("override", "revision", 1, id, "{}", "Screened by phone");
+    auto raw = rawConnection(file);
+    BOOST_CHECK_THROW(raw.exec("DELETE FROM audit_texts"), SQLite::Exception);
+    BOOST_CHECK_THROW(raw.exec("UPDATE audit_texts SET text = 'forged'"), SQLite::Exception);
+    raw.exec("DROP TRIGGER audit_texts_are_immutable");
+    raw.exec("UPDATE audit_texts SET text = 'Not screened'");
+    const CheckResult chain = store->check().auditChain;
+    BOOST_TEST(!chain.ok);
+    BOOST_TEST(contains(chain.detail, "the text of audit entry 2 was changed"), chain.detail);
+}
+
+// A second connection in the middle of a read holds the pages the purge freed: the
+// write-ahead log must keep them for it. The purge says so instead of claiming success,
+// and the next store opened on the file finishes the erasure.
+BOOST_AUTO_TEST_CASE(says_when_a_reader_holds_the_data_and_the_next_open_finishes_the_erasure)
+{
+    const Victim v;
+    StoreOptions options = testOptions();
+    options.busyTimeoutMs = 300;
+    store = openSqliteStore(file, options);
+    store->patients().add(samplePatient("Ann Lee"));
+    const auto id = addVictim(*store, v);
+    {
+        auto reader = rawConnection(file);
+        reader.exec("BEGIN");
+        BOOST_TEST(reader.execAndGet("SELECT count(*) FROM patients").getInt() == 2);
+        BOOST_TEST((store->patients().purge(id) == Erasure::WhenReadersClose));
+        BOOST_TEST(countRows(file, "pending_erasure") == 1);
+        BOOST_TEST(reader.execAndGet("SELECT count(*) FROM patients").getInt() == 2); // its snapshot
+        reader.exec("COMMIT");
+    }
+    store.reset();
+    store = openSqliteStore(file, options);
+    BOOST_TEST(countRows(file, "pending_erasure") == 0);
+    for (const char* suffix : {"", "-wal"}) {
+        const std::string bytes = readBytes(file.string() + suffix);
+        for (const std::string& secret : {v.name, v.email, v.noteText})
+            BOOST_TEST(!contains(bytes, secret), "\"" << secret << "\" is still in clinic.db" << suffix);
+    }
+    BOOST_TEST(store->check().ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(backup, StoreFixture)
@@ -144,9 +212,12 @@ BOOST_AUTO_TEST_CASE(writes_a_private_copy_that_opens_with_the_same_records)
     struct stat st {};
     BOOST_TEST_REQUIRE(::stat(target.c_str(), &st) == 0);
     BOOST_TEST((st.st_mode & 0777) == 0600u);
-    // Nothing else is left in the folder: no temporary file, no journal.
-    BOOST_TEST(std::distance(std::filesystem::directory_iterator(target.parent_path()),
-                             std::filesystem::directory_iterator()) == 1);
+    // Nothing else is left in the folder but the copy's own checkpoints: no temporary
+    // file, no journal.
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path()))
+        names.insert(entry.path().filename().string());
+    BOOST_TEST((names == std::set<std::string>{"clinic-2025-03-01.db", "clinic-2025-03-01.db.chain"}));
     auto copy = openSqliteStore(target, testOptions());
     BOOST_TEST(copy->patients().get(id).name == "José Álvarez");
     BOOST_TEST(copy->plans().listForPatient(id).size() == 1u);

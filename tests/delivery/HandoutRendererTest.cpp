@@ -10,6 +10,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
 using namespace sp;
 using namespace sp::test;
 
@@ -26,6 +28,20 @@ BOOST_AUTO_TEST_CASE(the_preview_bytes_are_the_written_file)
     const auto content = delivery::planHandoutContent(dc, w.handout, warnings);
     const auto rendered = delivery::HandoutRenderer(o).render(content);
     BOOST_TEST(rendered.pdf == slurp(out));
+}
+
+// Every handout file (export, outbox, the app's save) goes through one writer: owner only,
+// like the database, whatever the umask.
+BOOST_AUTO_TEST_CASE(the_written_pdf_is_readable_by_its_owner_alone)
+{
+    auto dc = context();
+    const mode_t old = ::umask(022);
+    const auto out = folder / "private.pdf";
+    delivery::writePlanHandout(dc, readyPlan, 0, {}, "export", "", out);
+    ::umask(old);
+    struct stat st {};
+    BOOST_TEST_REQUIRE(::stat(out.c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
 }
 
 BOOST_AUTO_TEST_CASE(large_print_has_more_pages)

@@ -339,7 +339,7 @@ BOOST_AUTO_TEST_CASE(a_blocker_refuses_without_an_override_and_audits_one)
     BOOST_REQUIRE(entry != entries.end());
     BOOST_TEST(entry->entity == "revision");
     const Json details = Json::parse(entry->details);
-    BOOST_TEST(details.at("reason") == "Screened by phone today");
+    BOOST_TEST(entry->freeText == "Screened by phone today");
     BOOST_TEST(details.at("action") == "export");
 }
 

@@ -13,6 +13,7 @@
 #include <wx/uiaction.h>
 
 #include <algorithm>
+#include <fstream>
 
 using namespace sp;
 using sp::test::FrameFixture;
@@ -269,6 +270,40 @@ BOOST_AUTO_TEST_CASE(typing_in_the_catalog_search_filters_as_you_type)
         pump();
     BOOST_REQUIRE(frame->catalogPanel().shown().size() == 1u);
     BOOST_TEST(frame->catalogPanel().shown().front()->qualifiedId() == "lumbar/bridge-hold");
+}
+
+// The start-up check of the database runs on a thread of its own; these wait for it.
+void waitForDatabaseCheck(gui::MainFrame& frame)
+{
+    wxStopWatch watch;
+    while (frame.checkingDatabase() && watch.Time() < 20000)
+        wxMilliSleep(10);
+    test::FrameFixture::pump();
+}
+
+BOOST_AUTO_TEST_CASE(a_sound_database_shows_no_banner)
+{
+    Patient p;
+    p.name = "Ann Lee";
+    BOOST_REQUIRE(frame->addPatient(p) != 0);
+    frame->checkDatabaseInBackground();
+    waitForDatabaseCheck(*frame);
+    BOOST_TEST(frame->databaseBannerText().empty(), frame->databaseBannerText());
+}
+
+BOOST_AUTO_TEST_CASE(a_database_whose_audit_log_fails_its_check_shows_a_banner_saying_what_to_do)
+{
+    Patient p;
+    p.name = "Ann Lee";
+    BOOST_REQUIRE(frame->addPatient(p) != 0);
+    // The checkpoint beside the file says entry 1 had another hash: a rewritten log.
+    std::ofstream(db.string() + ".chain", std::ios::app) << "1 " << std::string(64, '0') << "\n";
+    frame->checkDatabaseInBackground();
+    waitForDatabaseCheck(*frame);
+    const wxString text = frame->databaseBannerText();
+    BOOST_TEST(text.Contains("audit entry 1 does not match its checkpoint"), text);
+    BOOST_TEST(text.Contains("backup"), text);
+    BOOST_TEST(frame->FindWindow("DatabaseBanner")->IsShown());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

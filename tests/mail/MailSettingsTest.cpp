@@ -61,6 +61,7 @@ BOOST_AUTO_TEST_CASE(the_port_defaults_to_the_one_for_the_security_chosen)
         Json section = validSection();
         section.erase("port");
         section["security"] = security;
+        section["host"] = "localhost"; // the one place a plain login may go
         std::vector<Problem> problems;
         ProblemSink sink("settings.json", problems);
         const auto s = parseMailSettings(section, sink);
@@ -104,6 +105,36 @@ BOOST_AUTO_TEST_CASE(refuses_line_breaks_and_bad_values_that_pass_the_json_types
         const auto problems = problemsOf(section);
         BOOST_TEST(hasProblem(problems, "/mail/" + key, fragment), key << " = " << value.dump());
     }
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_plain_login_to_any_host_but_this_machine)
+{
+    Json section = validSection();
+    section["security"] = "plain";
+    section["port"] = 25;
+    for (const char* remote : {"smtp.example.org", "192.168.1.10", "128.0.0.1", "::2", "localhost.example.org"}) {
+        BOOST_TEST_CONTEXT("host " << remote)
+        {
+            section["host"] = remote;
+            BOOST_TEST(hasProblem(problemsOf(section), "/mail/security", "unencrypted"));
+        }
+    }
+    for (const char* loopback : {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "::1"}) {
+        BOOST_TEST_CONTEXT("host " << loopback)
+        {
+            section["host"] = loopback;
+            std::vector<Problem> problems;
+            ProblemSink sink("settings.json", problems);
+            BOOST_TEST(parseMailSettings(section, sink).has_value());
+            BOOST_TEST(problems.empty());
+        }
+    }
+    // Without a login no password travels: a plain relay elsewhere is the clinic's choice.
+    section["host"] = "relay.example.org";
+    section.erase("username");
+    std::vector<Problem> problems;
+    ProblemSink sink("settings.json", problems);
+    BOOST_TEST(parseMailSettings(section, sink).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -231,6 +231,24 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out)
     BOOST_TEST(quick);
 }
 
+BOOST_AUTO_TEST_CASE(a_plain_login_to_another_host_is_refused_before_any_connection)
+{
+    MailSettings s = settingsFor(SmtpServer({}), MailSecurity::Plain);
+    s.host = "192.0.2.1"; // TEST-NET-1: nothing answers there, so only a refusal is quick
+    s.username = "clinic";
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        sendMail(s, "right horse battery", message());
+        BOOST_FAIL("a password was sent unencrypted to another host");
+    } catch (const MailError& e) {
+        BOOST_TEST(contains(e.what(), "unencrypted"), e.what());
+        BOOST_TEST(contains(e.what(), "192.0.2.1"), e.what());
+    } catch (const SendError& e) {
+        BOOST_FAIL("it tried to connect: " << e.what());
+    }
+    BOOST_TEST((std::chrono::steady_clock::now() - start < std::chrono::seconds(1)));
+}
+
 BOOST_AUTO_TEST_CASE(header_injection_is_refused_before_any_connection)
 {
     SmtpServer server({});
