@@ -23,6 +23,7 @@ packages=(
   libboost-test-dev                       # tests: Boost.Test
   poppler-utils qpdf                      # tests: PDF text, fonts and structure checks
   python3 python3-aiosmtpd openssl        # tests: a real SMTP server on loopback, test certificates
+  dbus dbus-x11 gnome-keyring libsecret-tools  # tests: a session bus and an unlocked keyring for the SMTP password
   xvfb xauth imagemagick                  # tests: the GUI under a virtual X server, screenshots
   desktop-file-utils appstream            # tests: .desktop and AppStream metainfo validation
   librsvg2-bin                            # installer: the PNG icons, rendered from the SVG at build time
