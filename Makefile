@@ -12,6 +12,11 @@ CMAKE_FLAGS ?=
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DSP_WERROR=ON
 endif
+# Rebuilds of a fresh clone or another worktree reuse earlier compiles where ccache is
+# installed (it is not a dependency: without it nothing changes).
+ifneq ($(shell command -v ccache 2>/dev/null),)
+CMAKE_FLAGS += -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+endif
 
 FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 60
