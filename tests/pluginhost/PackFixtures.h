@@ -65,5 +65,17 @@ inline std::filesystem::path copyGoodPack(const std::filesystem::path& dir, cons
     return target;
 }
 
+// A copy of the "good" fixture pack in `dir`/`name` whose manifest says `id`.
+inline std::filesystem::path copyGoodPackAs(const std::filesystem::path& dir, const std::string& name,
+                                            const std::string& id)
+{
+    const auto target = copyGoodPack(dir, name);
+    std::ifstream in(target / "manifest.json");
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    text.replace(text.find("\"id\": \"good\""), 12, "\"id\": \"" + id + "\"");
+    writeFile(target / "manifest.json", text);
+    return target;
+}
+
 } // namespace sp::test
 
