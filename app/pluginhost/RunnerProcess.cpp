@@ -10,7 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
-#include <sys/pidfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,6 +74,19 @@ bool hasEnded(pid_t pid)
     return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
+// A descriptor that becomes readable when `pid` ends, or -1 (a kernel before 5.3). The
+// system call is made directly: glibc 2.36's <sys/pidfd.h> lacks extern "C", so its
+// pidfd_open cannot be linked from C++.
+int openPidfd(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    return -1;
+#endif
+}
+
 } // namespace
 
 RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::filesystem::path& library,
@@ -115,7 +128,7 @@ RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::fil
     // plugin can close the pipes and keep running, so its end is watched through a pidfd
     // as well, never by a blocking waitpid.
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    const int exited = ::pidfd_open(pid, 0);
+    const int exited = openPidfd(pid);
     std::string phaseText;
     std::array<pollfd, 4> fds{{{out.read(), POLLIN, 0}, {err.read(), POLLIN, 0}, {phase.read(), POLLIN, 0},
                                {exited, POLLIN, 0}}};
@@ -123,8 +136,8 @@ RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::fil
     bool killed = false;
     for (;;) {
         const bool pipesOpen = fds[0].fd >= 0 || fds[1].fd >= 0 || fds[2].fd >= 0;
-        // Without a pidfd (an old kernel) the end is looked for every 20 ms instead.
-        if (!pipesOpen && (exited >= 0 ? fds[3].fd < 0 : hasEnded(pid)))
+        const bool ended = exited >= 0 ? fds[3].fd < 0 : hasEnded(pid);
+        if (!pipesOpen && ended)
             break;
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -132,11 +145,18 @@ RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::fil
             killed = true;
             break;
         }
-        if (exited < 0 && !pipesOpen)
+        // Without a pidfd (an old kernel) the end is looked for every 20 ms instead. Once
+        // the runner has ended, what it wrote is already in the pipes: it is read without
+        // waiting, so that a process it left behind holding the pipes cannot hold the host.
+        if (exited < 0)
             left = std::min(left, std::chrono::milliseconds(20));
+        if (ended)
+            left = std::chrono::milliseconds(0);
         const int ready = ::poll(fds.data(), fds.size(), static_cast<int>(left.count()));
         if (ready < 0 && errno == EINTR)
             continue;
+        if (ready == 0 && ended)
+            break;
         if (fds[3].fd >= 0 && fds[3].revents != 0)
             fds[3].fd = -1; // the runner ended; what is left in the pipes is still read
         for (std::size_t i = 0; i < 3; ++i) {

@@ -92,7 +92,8 @@ BOOST_AUTO_TEST_CASE(json_report_lists_each_problem_with_file_and_pointer)
 
 BOOST_AUTO_TEST_CASE(info_shows_every_folder_with_the_id_the_failed_duplicate_too)
 {
-    const CliRun run = runCli({"--no-builtin", "--plugins-dir", "tests/data/packs", "plugins", "info", "good"});
+    // An absolute --plugins-dir, so that the folders are shown as absolute paths.
+    const CliRun run = runCli({"--no-builtin", "--plugins-dir", sourcePath("tests/data/packs"), "plugins", "info", "good"});
     BOOST_TEST(run.exitCode == 0, run.err);
     BOOST_TEST(run.out.find(sourcePath("tests/data/packs/good")) != std::string::npos, run.out);
     BOOST_TEST(run.out.find(sourcePath("tests/data/packs/zz-bad-duplicate-pack-id")) != std::string::npos, run.out);

@@ -61,6 +61,7 @@ inline void writeFile(const std::filesystem::path& file, const std::string& cont
 inline std::filesystem::path copyGoodPack(const std::filesystem::path& dir, const std::string& name)
 {
     const auto target = dir / name;
+    std::filesystem::create_directories(dir);
     std::filesystem::copy(fixturePacks() / "good", target, std::filesystem::copy_options::recursive);
     return target;
 }
