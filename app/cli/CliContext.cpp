@@ -24,10 +24,6 @@ const CatalogLoad& CliContext::load(bool warn, bool rerunNative)
 {
     if (m_load)
         return *m_load;
-    PluginDirOptions dirOptions;
-    dirOptions.builtIn = !m_options.noBuiltIn;
-    for (const std::string& dir : m_options.pluginDirs)
-        dirOptions.extraDirs.emplace_back(dir);
     std::vector<std::string> settingsWarnings;
     LoadOptions loadOptions;
     try {
@@ -36,7 +32,7 @@ const CatalogLoad& CliContext::load(bool warn, bool rerunNative)
         settingsWarnings.push_back(e.what());
     }
     loadOptions.native.rerun = rerunNative;
-    m_load = std::make_unique<CatalogLoad>(loadCatalog(pluginDirs(dirOptions), loadOptions));
+    m_load = std::make_unique<CatalogLoad>(loadCatalog(pluginDirList(), loadOptions));
     for (const std::string& w : settingsWarnings)
         m_err << "warning: " << w << '\n';
     if (warn) {
@@ -58,6 +54,15 @@ const CatalogLoad& CliContext::load(bool warn, bool rerunNative)
         }
     }
     return *m_load;
+}
+
+std::vector<PluginDir> CliContext::pluginDirList() const
+{
+    PluginDirOptions dirOptions;
+    dirOptions.builtIn = !m_options.noBuiltIn;
+    for (const std::string& dir : m_options.pluginDirs)
+        dirOptions.extraDirs.emplace_back(dir);
+    return pluginDirs(dirOptions);
 }
 
 fs::path CliContext::settingsPath() const

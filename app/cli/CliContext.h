@@ -55,6 +55,9 @@ public:
     // plugins again instead of using the cache (plugins reload).
     const CatalogLoad& load(bool warn = true, bool rerunNative = false);
 
+    // The plugin folders the global options select, in load order.
+    std::vector<PluginDir> pluginDirList() const;
+
     // The settings file (plugin trust, mail): $SP_SETTINGS_FILE or
     // $XDG_CONFIG_HOME/stretchplan/settings.json.
     std::filesystem::path settingsPath() const;

@@ -1,12 +1,18 @@
-// stretchplan-cli plugins list|info|enable|disable|reload: every pack and native plugin,
-// its kind, version, status and problems, and the clinician's choice of which to use.
+// stretchplan-cli plugins list|info|enable|disable|reload|import: every pack and native
+// plugin, its kind, version, status and problems, the clinician's choice of which to use,
+// and copying a pack folder in.
 #include "cli/Commands.h"
 #include "cli/TextFormat.h"
+#include "pluginhost/ClinicPack.h"
 #include "pluginhost/PluginConfig.h"
+#include "pluginhost/PluginFolders.h"
 #include "settings/SettingsFile.h"
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
+
+namespace fs = std::filesystem;
 
 namespace sp::cli {
 namespace {
@@ -35,6 +41,7 @@ Json reportJson(const PackReport& r)
     if (r.kind == PluginKind::Native) {
         j["library"] = r.library.string();
         j["sha256"] = r.sha256;
+        j["folder_sha256"] = r.folderSha256;
         j["abi"] = r.abi;
         j["log"] = r.log;
     }
@@ -54,13 +61,27 @@ std::vector<const Exercise*> exercisesOf(const CatalogLoad& load, const PackRepo
     return load.catalog.filter(filter);
 }
 
-// The one plugin with `id` (a native plugin's folder name before it has run).
-const PackReport& findPlugin(const CatalogLoad& load, const std::string& id)
+CliError noPlugin(const std::string& id)
 {
+    return CliError("no plugin \"" + id + "\"; 'stretchplan-cli plugins list' shows them all");
+}
+
+// Every plugin with `id`, the one using it first and then any that failed for wanting it
+// too; or, when no plugin has that id, the one in the folder of that name.
+std::vector<const PackReport*> findPlugins(const CatalogLoad& load, const std::string& id)
+{
+    std::vector<const PackReport*> found;
     for (const PackReport& r : load.packs)
-        if (r.id == id || (r.id.empty() && r.folder.filename() == id))
-            return r;
-    throw CliError("no plugin \"" + id + "\"; 'stretchplan-cli plugins list' shows them all");
+        if (r.id == id)
+            found.push_back(&r);
+    std::stable_partition(found.begin(), found.end(), [](const PackReport* r) { return r->status != PackStatus::Failed; });
+    if (found.empty())
+        for (const PackReport& r : load.packs)
+            if (r.folder.filename() == id)
+                found.push_back(&r);
+    if (found.empty())
+        throw noPlugin(id);
+    return found;
 }
 
 void printProblems(std::ostream& out, const PackReport& r)
@@ -112,20 +133,19 @@ void listCommand(CliContext& ctx, int& exitCode, bool json)
     }
 }
 
-void infoCommand(CliContext& ctx, const std::string& id, bool json)
+Json infoJson(const CatalogLoad& load, const PackReport& r)
 {
-    const CatalogLoad& load = ctx.load(false);
-    const PackReport& r = findPlugin(load, id);
-    if (json) {
-        Json j = reportJson(r);
-        Json exercises = Json::array();
-        if (r.status == PackStatus::Loaded)
-            for (const Exercise* ex : exercisesOf(load, r))
-                exercises.push_back(ex->qualifiedId());
-        j["exercise_ids"] = exercises;
-        ctx.out() << j.dump(2) << '\n';
-        return;
-    }
+    Json j = reportJson(r);
+    Json exercises = Json::array();
+    if (r.status == PackStatus::Loaded)
+        for (const Exercise* ex : exercisesOf(load, r))
+            exercises.push_back(ex->qualifiedId());
+    j["exercise_ids"] = exercises;
+    return j;
+}
+
+void printInfo(CliContext& ctx, const CatalogLoad& load, const PackReport& r)
+{
     std::vector<std::vector<std::string>> rows{
         {"Plugin", orUnknown(r.id)},
         {"Name", orUnknown(r.name)},
@@ -138,6 +158,7 @@ void infoCommand(CliContext& ctx, const std::string& id, bool json)
     if (r.kind == PluginKind::Native) {
         rows.push_back({"Library", r.library.string()});
         rows.push_back({"SHA-256", orUnknown(r.sha256)});
+        rows.push_back({"Folder SHA-256", orUnknown(r.folderSha256) + " (every file in it; what 'enable' trusts)"});
         rows.push_back({"Plugin ABI", orUnknown(r.abi)});
         if (r.status != PackStatus::Disabled)
             rows.push_back({"Result", r.fromCache ? "from the cache (library unchanged)" : "from running it now"});
@@ -163,13 +184,57 @@ void infoCommand(CliContext& ctx, const std::string& id, bool json)
     }
 }
 
+void infoCommand(CliContext& ctx, const std::string& id, bool json)
+{
+    const CatalogLoad& load = ctx.load(false);
+    const std::vector<const PackReport*> found = findPlugins(load, id);
+    if (json) {
+        Json j = infoJson(load, *found.front());
+        Json others = Json::array();
+        for (std::size_t i = 1; i < found.size(); ++i)
+            others.push_back(infoJson(load, *found[i]));
+        j["same_id"] = others; // other folders wanting the id, which failed
+        ctx.out() << j.dump(2) << '\n';
+        return;
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (i > 0)
+            ctx.out() << "\nAlso with the id \"" << id << "\":\n\n";
+        printInfo(ctx, load, *found[i]);
+    }
+}
+
+// The plugin a clinician names, found without loading or running any plugin: a hung or
+// hostile plugin must not stand in the way of turning it off.
+PackReport claimedPlugin(CliContext& ctx, const std::string& id)
+{
+    for (const ClaimedId& claim : claimedIds(ctx.pluginDirList())) {
+        if (claim.id != id && !(claim.id.empty() && claim.plugin.folder.filename() == id))
+            continue;
+        PackReport r;
+        r.id = claim.id;
+        r.kind = claim.plugin.kind;
+        r.folder = claim.plugin.folder;
+        r.origin = claim.origin;
+        if (r.kind == PluginKind::Native) {
+            r.library = nativeLibraryOf(r.folder);
+            if (const auto identity = identifyNative(r.folder, r.folder.filename().string(), r.problems)) {
+                r.sha256 = identity->sha256;
+                r.folderSha256 = identity->folderSha256;
+            }
+        }
+        return r;
+    }
+    throw noPlugin(id);
+}
+
 void setEnabled(CliContext& ctx, const std::string& id, bool enabled)
 {
-    const PackReport& r = findPlugin(ctx.load(false), id);
+    const PackReport r = claimedPlugin(ctx, id);
     if (r.id.empty())
         throw CliError("the plugin in " + r.folder.string() + " has no usable id; fix its manifest first");
-    if (enabled && r.kind == PluginKind::Native && r.sha256.empty())
-        throw CliError("cannot read the library of native plugin \"" + id + "\"" +
+    if (enabled && r.kind == PluginKind::Native && r.folderSha256.empty())
+        throw CliError("cannot read the folder of native plugin \"" + id + "\"" +
                        (r.problems.empty() ? std::string() : ": " + r.problems.front().format()));
     try {
         setPluginEnabled(ctx.settingsPath(), r, enabled);
@@ -182,8 +247,21 @@ void setEnabled(CliContext& ctx, const std::string& id, bool enabled)
     }
     ctx.out() << "enabled " << toString(r.kind) << " " << id << '\n';
     if (r.kind == PluginKind::Native)
-        ctx.out() << "It runs with your permissions; it was enabled for this exact library (SHA-256 "
-                  << r.sha256.substr(0, 16) << "...), and a changed library is off again until you re-enable it.\n";
+        ctx.out() << "It runs with your permissions; it was enabled for exactly the files now in " << r.folder.string()
+                  << " (library " << r.library.filename().string() << ", SHA-256 " << r.sha256.substr(0, 16)
+                  << "...), and a changed or added file turns it off again until you re-enable it.\n";
+}
+
+void importCommand(CliContext& ctx, const std::string& folder)
+{
+    fs::path imported;
+    try {
+        imported = importPack(folder, userPluginDir());
+    } catch (const PackEditError& e) {
+        throw CliError(e.what());
+    }
+    ctx.out() << "imported pack " << loadPack(imported, imported.filename().string()).manifest->id << " into "
+              << imported.string() << '\n';
 }
 
 } // namespace
@@ -215,6 +293,13 @@ void addPluginsCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     CLI::App* disable = plugins->add_subcommand("disable", "Stop using a plugin (its exercises leave the catalog)");
     disable->add_option("ID", *id, "The plugin's id")->required();
     disable->callback([&ctx, id] { setEnabled(ctx, *id, false); });
+
+    auto source = std::make_shared<std::string>();
+    CLI::App* import = plugins->add_subcommand(
+        "import", "Copy a pack folder into the user plugin folder, after checking that it loads and that no "
+                  "installed plugin has its id");
+    import->add_option("FOLDER", *source, "The pack folder (the one holding manifest.json)")->required();
+    import->callback([&ctx, source] { importCommand(ctx, *source); });
 
     auto reloadJson = std::make_shared<bool>(false);
     CLI::App* reload = plugins->add_subcommand(

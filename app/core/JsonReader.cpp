@@ -3,7 +3,9 @@
 #include "core/Dosage.h"
 #include "core/Exercise.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace sp {
 
@@ -30,6 +32,45 @@ std::string truncateUtf8(const std::string& s, std::size_t maxBytes)
     while (cut > 0 && isContinuationByte(s[cut]))
         --cut;
     return s.substr(0, cut) + "\u2026";
+}
+
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: the optimal
+// string alignment distance, so that a typed "stpes" is one edit from "steps".
+std::size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// The key the schema asked for that `unknown` most likely misspells: at most two edits
+// away (one for keys of five characters or fewer, so that short keys do not suggest
+// unrelated ones), and not present itself. The first in order on a tie; empty when none.
+std::string nearestKey(const std::string& unknown, const std::set<std::string, std::less<>>& known, const Json& object)
+{
+    const std::size_t allowed = unknown.size() <= 5 ? 1 : 2;
+    std::string best;
+    std::size_t bestDistance = allowed + 1;
+    for (const std::string& key : known) {
+        if (object.contains(key))
+            continue;
+        const std::size_t distance = editDistance(unknown, key);
+        if (distance < bestDistance) {
+            best = key;
+            bestDistance = distance;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -216,9 +257,13 @@ void ObjectReader::finish()
 {
     if (!m_object)
         return;
-    for (const auto& [key, value] : m_object->items())
-        if (!m_read.contains(key))
-            m_sink.add(pointerOf(key), "unknown field " + quoteValue(Json(key)));
+    for (const auto& [key, value] : m_object->items()) {
+        if (m_read.contains(key))
+            continue;
+        const std::string nearest = nearestKey(key, m_read, *m_object);
+        m_sink.add(pointerOf(key), "unknown field " + quoteValue(Json(key)) +
+                                       (nearest.empty() ? std::string() : "; did you mean " + quoteValue(Json(nearest)) + "?"));
+    }
 }
 
 } // namespace sp

@@ -65,6 +65,8 @@ wxString pluginDetails(const PackReport& r)
     if (r.kind == PluginKind::Native) {
         out += wxString::Format(_("Library: %s"), pathText(r.library)) + "\n";
         out += wxString::Format(_("SHA-256: %s"), r.sha256.empty() ? wxString("?") : wxs(r.sha256)) + "\n";
+        out += wxString::Format(_("Folder SHA-256: %s (every file in it; what enabling trusts)"),
+                                r.folderSha256.empty() ? wxString("?") : wxs(r.folderSha256)) + "\n";
         out += wxString::Format(_("Plugin ABI: %s"), r.abi.empty() ? wxString("?") : wxs(r.abi)) + "\n";
         if (r.status != PackStatus::Disabled)
             out += (r.fromCache ? _("Result: from the cache (library unchanged)") : _("Result: from running it now")) + "\n";
@@ -264,11 +266,17 @@ bool PluginManagerDialog::setEnabled(bool enabled)
     const PackReport plugin = *r; // the load it points into is replaced by the reload
     const wxString id = wxs(plugin.id.empty() ? plugin.folder.filename().string() : plugin.id);
     if (enabled && plugin.kind == PluginKind::Native) {
+        // What is trusted is the whole folder (FolderDigest.h): the library may load others
+        // from beside it, so the clinician must know that every file there is vouched for.
         const wxString question = wxString::Format(
             _("\"%s\" is a native plugin: code that runs with your permissions and can read and change your files. "
-              "Enable it only if you know where it came from.\n\nLibrary: %s\nSHA-256: %s\n\nIt is trusted for exactly "
-              "this library: if the file changes, the plugin is off again until you enable it again."),
-            id, wxs(plugin.library.string()), plugin.sha256.empty() ? _("(unreadable)") : wxs(plugin.sha256));
+              "Enable it only if you know where it came from.\n\nFolder: %s\nLibrary: %s\nSHA-256 of the library: "
+              "%s\nSHA-256 of the whole folder: %s\n\nYou trust the whole folder, not only the library: every file now "
+              "in it, since the library may load or read any of them. If a file in the folder changes, or one is added "
+              "or removed, the plugin is off again until you enable it again."),
+            id, wxs(plugin.folder.string()), wxs(plugin.library.string()),
+            plugin.sha256.empty() ? _("(unreadable)") : wxs(plugin.sha256),
+            plugin.folderSha256.empty() ? _("(unreadable)") : wxs(plugin.folderSha256));
         if (!m_prompts.confirm(this, _("Trust this native plugin?"), question)) {
             setStatus(wxString::Format(_("%s stays off."), id));
             return false;
@@ -284,8 +292,9 @@ bool PluginManagerDialog::setEnabled(bool enabled)
     if (!enabled) {
         setStatus(wxString::Format(_("Disabled %s %s; its exercises are no longer in the catalog."), kind, id));
     } else if (plugin.kind == PluginKind::Native) {
-        setStatus(wxString::Format(_("Enabled %s %s. It runs with your permissions; it was enabled for this exact "
-                                     "library (SHA-256 %s…), and a changed library is off again until you re-enable it."),
+        setStatus(wxString::Format(_("Enabled %s %s. It runs with your permissions; it was enabled for exactly the "
+                                     "files now in its folder (library SHA-256 %s…), and a changed or added file turns "
+                                     "it off again until you re-enable it."),
                                    kind, id, wxs(plugin.sha256.substr(0, 16))));
     } else {
         setStatus(wxString::Format(_("Enabled %s %s."), kind, id));

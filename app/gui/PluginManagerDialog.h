@@ -1,6 +1,6 @@
 // Every exercise pack and native plugin of the last load: kind, version, status and
 // why, where it lives, and every problem and log line in a details pane. The clinician
-// enables or disables a plugin (a native plugin only after trusting its exact library),
+// enables or disables a plugin (a native plugin only after trusting its whole folder),
 // opens its folder, or reloads (running native plugins again). Changes apply at once.
 #pragma once
 
@@ -37,7 +37,7 @@ public:
     wxString statusText() const;
 
     // The buttons' actions on the selected plugin. Enabling a native plugin asks the
-    // clinician to trust its library (path and SHA-256) first.
+    // clinician to trust its whole folder (paths and SHA-256s of the library and folder) first.
     bool setEnabled(bool enabled);
     bool openFolder();
     void reload();

@@ -3,6 +3,7 @@
 #include "core/ExerciseJson.h"
 #include "core/PackJson.h"
 #include "pluginhost/PackFiles.h"
+#include "pluginhost/PluginFolders.h"
 #include "settings/XdgDirs.h"
 
 #include <algorithm>
@@ -75,6 +76,21 @@ void requireLoads(const fs::path& folder, const std::string& what)
     const LoadedPack pack = loadPack(folder, folder.filename().string());
     if (!pack.ok())
         throw PackEditError(what + problemLines(pack.problems), pack.problems);
+}
+
+// A pack may not take the id of one already installed (built-in, system, user, or in
+// `pluginDir`), whatever its folder is called: the copy would fail, or worse, displace it.
+void refuseInstalledId(const fs::path& source, const fs::path& pluginDir)
+{
+    const std::string id = loadPack(source, source.filename().string()).manifest->id;
+    std::vector<PluginDir> installed = pluginDirs({});
+    installed.push_back({pluginDir, PluginOrigin::User});
+    for (const ClaimedId& claim : claimedIds(installed))
+        if (claim.id == id)
+            throw PackEditError(source.string() + " has the id \"" + id + "\" of the " +
+                                (claim.plugin.kind == PluginKind::Pack ? "pack" : "native plugin") +
+                                " already installed in " + claim.plugin.folder.string() +
+                                "; change the id in its manifest.json to import it beside that one");
 }
 
 void copyPackFolder(const fs::path& from, const fs::path& to)
@@ -209,6 +225,7 @@ LoadedPack ClinicPack::load() const
 fs::path importPack(const fs::path& source, const fs::path& pluginDir)
 {
     requireLoads(source, source.string() + " is not a pack that loads, so it was not imported:");
+    refuseInstalledId(source, pluginDir);
     const fs::path target = pluginDir / source.filename();
     if (fs::exists(target))
         throw PackEditError(target.string() + " already exists; remove or rename it first");

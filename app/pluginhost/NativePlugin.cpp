@@ -3,6 +3,7 @@
 #include "core/JsonReader.h"
 #include "core/PackJson.h"
 #include "pluginhost/ExerciseCollector.h"
+#include "pluginhost/FolderDigest.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PluginDirs.h"
 #include "pluginhost/RunnerProcess.h"
@@ -28,12 +29,16 @@ fs::path executableDir()
 struct Outcome {
     Json report;         // null without a report
     std::string failure; // crash, hang, exit code, missing runner
-    bool transient = false; // a hang may be a busy machine, a missing runner a broken install: not cached
+    bool transient = false; // a missing runner is a broken install, not the plugin's doing: not cached
+    std::int64_t timedOutAfterMs = 0; // a hang: the limit it outlasted
 };
 
 Json outcomeJson(const Outcome& o)
 {
-    return {{"report", o.report}, {"failure", o.failure}};
+    Json j{{"report", o.report}, {"failure", o.failure}};
+    if (o.timedOutAfterMs > 0)
+        j["timed_out_after_ms"] = o.timedOutAfterMs;
+    return j;
 }
 
 Outcome outcomeFromJson(const Json& j)
@@ -41,7 +46,15 @@ Outcome outcomeFromJson(const Json& j)
     Outcome o;
     o.report = j.value("report", Json());
     o.failure = j.value("failure", "");
+    o.timedOutAfterMs = j.value("timed_out_after_ms", std::int64_t{0});
     return o;
+}
+
+// A hang is remembered like any other result, so that it does not cost the time limit at
+// every start; but a clinician who raises the limit gives it a new chance.
+bool stillValid(const Outcome& cached, const NativeRunOptions& options)
+{
+    return cached.timedOutAfterMs == 0 || options.timeout.count() <= cached.timedOutAfterMs;
 }
 
 Outcome runPlugin(const fs::path& library, const NativeRunOptions& options)
@@ -56,7 +69,9 @@ Outcome runPlugin(const fs::path& library, const NativeRunOptions& options)
     }
     const RunnerResult result = runPluginRunner(runner, library, options.timeout);
     outcome.failure = describeRunnerFailure(result, options.timeout);
-    outcome.transient = result.end == RunnerResult::End::TimedOut || result.end == RunnerResult::End::NotStarted;
+    outcome.transient = result.end == RunnerResult::End::NotStarted;
+    if (result.end == RunnerResult::End::TimedOut)
+        outcome.timedOutAfterMs = options.timeout.count();
     if (!outcome.failure.empty())
         return outcome;
     std::vector<Problem> problems;
@@ -215,12 +230,20 @@ fs::path nativeLibraryOf(const fs::path& folder)
 std::optional<LibraryIdentity> identifyNative(const fs::path& folder, const std::string& display,
                                               std::vector<Problem>& problems)
 {
+    LibraryIdentity identity;
     try {
-        return identifyLibrary(nativeLibraryOf(folder));
+        identity = identifyLibrary(nativeLibraryOf(folder));
     } catch (const std::exception&) {
         problems.push_back({display, "", "cannot read the library " + nativeLibraryOf(folder).filename().string()});
         return std::nullopt;
     }
+    try {
+        identity.folderSha256 = folderContentsSha256(folder);
+    } catch (const std::exception& e) {
+        problems.push_back({display, "", std::string(e.what()) + " (every file of the folder is part of what is trusted)"});
+        return std::nullopt;
+    }
+    return identity;
 }
 
 NativeLoad loadNativePlugin(const fs::path& folder, const std::string& display, const LibraryIdentity& identity,
@@ -232,7 +255,7 @@ NativeLoad loadNativePlugin(const fs::path& folder, const std::string& display, 
     const fs::path library = nativeLibraryOf(folder);
     Outcome outcome;
     const auto cached = options.rerun ? std::nullopt : cache.find(library, identity);
-    if (cached) {
+    if (cached && stillValid(outcomeFromJson(*cached), options)) {
         outcome = outcomeFromJson(*cached);
         load.fromCache = true;
     } else {

@@ -39,7 +39,7 @@ struct NativeLoad {
     std::vector<std::string> log; // "info: registered 2 exercises", ...
 };
 
-// The library's identity, or a problem naming it when it cannot be read.
+// The library's identity with its folder's digest, or a problem naming what cannot be read.
 std::optional<LibraryIdentity> identifyNative(const std::filesystem::path& folder, const std::string& display,
                                               std::vector<Problem>& problems);
 

@@ -1,5 +1,7 @@
 #include "pluginhost/PackFiles.h"
 
+#include "pluginhost/ImageHeader.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -165,6 +167,15 @@ std::string checkImageFile(const fs::path& file)
         return "is not a valid PNG image (its content does not start like one)";
     if (jpeg && (got < 3 || head[0] != 0xFF || head[1] != 0xD8 || head[2] != 0xFF))
         return "is not a valid JPEG image (its content does not start like one)";
+    in.clear();
+    in.seekg(0);
+    std::string error;
+    const auto pixels = png ? readPngSize(in, error) : readJpegSize(in, error);
+    if (!pixels)
+        return std::string(png ? "is not a valid PNG image (" : "is not a valid JPEG image (") + error + ")";
+    if (pixels->width > kMaxImageSide || pixels->height > kMaxImageSide)
+        return "is " + std::to_string(pixels->width) + " x " + std::to_string(pixels->height) + " pixels, larger than the " +
+               std::to_string(kMaxImageSide) + " x " + std::to_string(kMaxImageSide) + " allowed";
     return {};
 }
 

@@ -15,6 +15,7 @@ namespace sp {
 inline constexpr std::uintmax_t kMaxManifestBytes = 256 * 1024;
 inline constexpr std::uintmax_t kMaxExerciseFileBytes = 1024 * 1024;
 inline constexpr std::uintmax_t kMaxMediaBytes = 16 * 1024 * 1024;
+inline constexpr std::uint32_t kMaxImageSide = 4096; // pixels, as the handout's image decoder allows
 inline constexpr std::size_t kMaxExercisesPerPack = 5000;
 
 // A file's contents, or the reason it could not be had.
@@ -54,7 +55,8 @@ struct PackPath {
 PackPath resolvePackPath(const std::filesystem::path& packDir, std::string_view relative);
 
 // Checks that a media file is a PNG or JPEG of at most kMaxMediaBytes whose content
-// matches its extension. Returns the problem, or an empty string.
+// matches its extension, and whose header says it is at most kMaxImageSide pixels wide
+// and high (the pixels are not decoded). Returns the problem, or an empty string.
 std::string checkImageFile(const std::filesystem::path& file);
 
 } // namespace sp

@@ -4,6 +4,7 @@
 #include "core/PackJson.h"
 #include "pluginhost/ExerciseCollector.h"
 #include "pluginhost/PackFiles.h"
+#include "pluginhost/PluginFolders.h"
 
 #include <algorithm>
 #include <system_error>
@@ -36,10 +37,11 @@ public:
         if (auto doc = readJson("manifest.json", kMaxManifestBytes)) {
             ProblemSink sink = sinkFor("manifest.json");
             m_pack.manifest = parseManifest(*doc, sink);
-            // Name the pack in reports even when another manifest field is wrong.
-            const auto id = doc->is_object() ? doc->find("id") : doc->end();
-            if (id != doc->end() && id->is_string() && isValidId(id->get_ref<const std::string&>()))
-                m_pack.declaredId = id->get<std::string>();
+            // Name the pack and its version in reports even when another manifest field is wrong.
+            m_pack.declaredId = declaredIdOf(*doc);
+            const auto version = doc->is_object() ? doc->find("version") : doc->end();
+            if (version != doc->end() && version->is_string() && version->get_ref<const std::string&>().size() <= 40)
+                m_pack.declaredVersion = version->get<std::string>();
         }
     }
 
@@ -75,8 +77,10 @@ public:
         for (const std::string& name : files) {
             const std::string relative = "exercises/" + name;
             auto doc = readJson(relative, kMaxExerciseFileBytes);
-            if (!doc)
+            if (!doc) {
+                collector.addUnreadable(fs::path(name).stem().string());
                 continue;
+            }
             ProblemSink sink = sinkFor(relative);
             collector.add(*doc, sink);
         }

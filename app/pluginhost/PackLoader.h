@@ -16,6 +16,7 @@ struct LoadedPack {
     std::filesystem::path folder;
     std::optional<PackManifest> manifest; // absent when manifest.json itself is broken
     std::string declaredId;               // the manifest's id where it is valid, even if the rest is not
+    std::string declaredVersion;          // the manifest's version where it is a string, likewise
     std::vector<Exercise> exercises;      // `pack` set, references qualified
     std::vector<std::string> exerciseFiles; // the file of each exercise, as problems name it
     PackGuidance guidance;

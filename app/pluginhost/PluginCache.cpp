@@ -23,7 +23,7 @@ constexpr std::uintmax_t kMaxCacheBytes = 256 * 1024 * 1024;
 
 Json identityJson(const LibraryIdentity& id)
 {
-    return {{"size", id.size}, {"mtime_ns", id.mtimeNs}, {"sha256", id.sha256}};
+    return {{"size", id.size}, {"mtime_ns", id.mtimeNs}, {"sha256", id.sha256}, {"folder_sha256", id.folderSha256}};
 }
 
 } // namespace

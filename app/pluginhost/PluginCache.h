@@ -16,11 +16,13 @@ namespace sp {
 struct LibraryIdentity {
     std::uintmax_t size = 0;
     std::int64_t mtimeNs = 0;
-    std::string sha256;
+    std::string sha256;       // of the library
+    std::string folderSha256; // of every file in the plugin's folder (FolderDigest.h); empty when not taken
     bool operator==(const LibraryIdentity&) const = default;
 };
 
-// Throws std::runtime_error naming the file when it cannot be read.
+// The library's size, time and SHA-256 (not its folder's). Throws std::runtime_error naming
+// the file when it cannot be read.
 LibraryIdentity identifyLibrary(const std::filesystem::path& library);
 
 class PluginCache {

@@ -42,8 +42,10 @@ void setPluginEnabled(const fs::path& settingsFile, const PackReport& plugin, bo
                                 describeProblems(problems));
         PluginState state;
         state.enabled = enabled;
-        if (enabled && plugin.kind == PluginKind::Native)
+        if (enabled && plugin.kind == PluginKind::Native) {
             state.sha256 = plugin.sha256;
+            state.folderSha256 = plugin.folderSha256;
+        }
         if (enabled && plugin.kind == PluginKind::Pack)
             settings.states.erase(plugin.id); // packs are on unless disabled
         else

@@ -2,6 +2,7 @@
 
 #include "pluginhost/PackCache.h"
 #include "pluginhost/PackLoader.h"
+#include "pluginhost/PluginFolders.h"
 
 #include <algorithm>
 #include <atomic>
@@ -13,6 +14,7 @@
 #include <set>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -26,47 +28,6 @@ struct Candidate {
 
     bool usable() const { return report.status != PackStatus::Disabled && pack.ok(); }
 };
-
-struct Found {
-    fs::path folder;
-    PluginKind kind;
-};
-
-// The plugin folders in `dir`: a folder with manifest.json is a pack, a folder NAME with
-// NAME.so a native plugin. A folder with some other library is reported, not skipped.
-std::vector<Found> pluginFolders(const PluginDir& dir, std::vector<Problem>& problems)
-{
-    std::vector<Found> found;
-    std::error_code ec;
-    if (!fs::exists(dir.path, ec)) {
-        // Only a folder the user named must exist; the standard ones are optional.
-        if (dir.origin == PluginOrigin::CommandLine || dir.origin == PluginOrigin::BuiltIn)
-            problems.push_back({dir.path.string(), "", "plugin folder not found"});
-        return found;
-    }
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir.path, ec)) {
-        std::error_code entryEc;
-        if (!entry.is_directory(entryEc))
-            continue;
-        if (fs::exists(entry.path() / "manifest.json", entryEc)) {
-            found.push_back({entry.path(), PluginKind::Pack});
-        } else if (fs::exists(nativeLibraryOf(entry.path()), entryEc)) {
-            found.push_back({entry.path(), PluginKind::Native});
-        } else {
-            for (const fs::directory_entry& file : fs::directory_iterator(entry.path(), entryEc))
-                if (file.path().extension() == ".so") {
-                    problems.push_back({(entry.path().filename() / file.path().filename()).string(), "",
-                                        "is not loaded: a native plugin's library must be named after its folder (" +
-                                            nativeLibraryOf(entry.path()).filename().string() + ")"});
-                    break;
-                }
-        }
-    }
-    if (ec)
-        problems.push_back({dir.path.string(), "", "cannot be listed: " + ec.message()});
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.folder < b.folder; });
-    return found;
-}
 
 void fail(Candidate& c, Problem problem)
 {
@@ -104,6 +65,41 @@ void checkCrossPackReferences(std::vector<Candidate>& candidates)
     }
 }
 
+struct Job {
+    FoundPlugin found;
+    const PluginDir* dir;
+    std::size_t dirIndex; // in the order the folders are searched
+};
+
+// Several usable plugins claim one id: the installed one keeps it, and the others fail
+// naming its folder. Installed means found in the earlier plugin folder (built-in, system,
+// user, then each --plugins-dir); within one folder, the plugin whose folder is named after
+// the id (a copy imported or dropped in beside it is not), then the first by folder name.
+void failDuplicateIds(std::vector<Candidate>& candidates, const std::vector<Job>& jobs)
+{
+    const auto rank = [&](std::size_t i) {
+        const bool namedAfterId = candidates[i].report.folder.filename() == candidates[i].report.id;
+        return std::tuple(jobs[i].dirIndex, !namedAfterId, i);
+    };
+    std::map<std::string, std::size_t> holder;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!candidates[i].usable())
+            continue;
+        auto [it, fresh] = holder.emplace(candidates[i].report.id, i);
+        if (!fresh && rank(i) < rank(it->second))
+            it->second = i;
+    }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        Candidate& c = candidates[i];
+        if (!c.usable() || holder.at(c.report.id) == i)
+            continue;
+        const bool pack = c.report.kind == PluginKind::Pack;
+        fail(c, {c.report.folder.filename().string() + (pack ? "/manifest.json" : ""), pack ? "/id" : "",
+                 "plugin id \"" + c.report.id + "\" is already loaded from " +
+                     candidates[holder.at(c.report.id)].report.folder.string()});
+    }
+}
+
 class Loader {
 public:
     explicit Loader(const LoadOptions& options)
@@ -121,12 +117,11 @@ public:
         readPack(folder, c);
         c.report.kind = PluginKind::Pack;
         c.report.id = c.pack.declaredId;
-        if (c.pack.manifest) {
+        if (c.pack.manifest)
             c.report.name = c.pack.manifest->name;
-            c.report.version = c.pack.manifest->version;
-        }
+        c.report.version = c.pack.manifest ? c.pack.manifest->version : c.pack.declaredVersion;
         if (!c.report.id.empty())
-            applyDecision(c, dir.origin, {});
+            applyDecision(c, dir.origin, {}, {});
         if (!c.usable())
             c.index.reset();
         return c;
@@ -144,7 +139,8 @@ public:
         if (!identity)
             return c;
         c.report.sha256 = identity->sha256;
-        if (!applyDecision(c, dir.origin, identity->sha256))
+        c.report.folderSha256 = identity->folderSha256;
+        if (!applyDecision(c, dir.origin, identity->sha256, identity->folderSha256))
             return c; // not trusted (yet): its code is not run
         NativeLoad load = loadNativePlugin(folder, display, *identity, m_cache, m_native);
         c.pack = std::move(load.pack);
@@ -195,9 +191,10 @@ private:
         }
     }
 
-    bool applyDecision(Candidate& c, PluginOrigin origin, const std::string& sha256)
+    bool applyDecision(Candidate& c, PluginOrigin origin, const std::string& sha256, const std::string& folderSha256)
     {
-        const EnableDecision d = decideEnabled(m_options.settings, c.report.id, c.report.kind, origin, sha256);
+        const EnableDecision d =
+            decideEnabled(m_options.settings, c.report.id, c.report.kind, origin, sha256, folderSha256);
         if (!d.enabled) {
             c.report.status = PackStatus::Disabled;
             c.report.disabledReason = d.reason;
@@ -213,10 +210,6 @@ private:
     std::string m_packCacheProblem;
 };
 
-struct Job {
-    Found found;
-    const PluginDir* dir;
-};
 
 // Data packs are read, parsed and validated on every core: with tens of thousands of
 // exercises that is most of the start-up. Each pack is loaded on its own (its problems
@@ -261,30 +254,22 @@ CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& o
     CatalogLoad result;
     Loader loader(options);
     std::vector<Job> jobs;
-    for (const PluginDir& dir : dirs)
-        for (Found& found : pluginFolders(dir, result.folderProblems))
-            jobs.push_back({std::move(found), &dir});
+    for (std::size_t d = 0; d < dirs.size(); ++d)
+        for (FoundPlugin& found : pluginFolders(dirs[d], result.folderProblems))
+            jobs.push_back({std::move(found), &dirs[d], d});
     std::vector<std::optional<Candidate>> packs = loadPacksInParallel(jobs, loader);
 
     std::vector<Candidate> candidates;
-    std::map<std::string, fs::path> folderOfId;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
-        const Found& found = jobs[i].found;
+        const FoundPlugin& found = jobs[i].found;
         const PluginDir& dir = *jobs[i].dir;
         // Native plugins run here, one by one: each in its own process, sharing the cache.
         Candidate c = found.kind == PluginKind::Pack ? std::move(*packs[i]) : loader.loadNative(found.folder, dir);
         c.report.folder = found.folder;
         c.report.origin = dir.origin;
-        if (c.usable()) {
-            auto [it, fresh] = folderOfId.emplace(c.report.id, found.folder);
-            if (!fresh)
-                fail(c, {found.folder.filename().string() +
-                             (found.kind == PluginKind::Pack ? "/manifest.json" : ""),
-                         found.kind == PluginKind::Pack ? "/id" : "",
-                         "plugin id \"" + c.report.id + "\" is already loaded from " + it->second.string()});
-        }
         candidates.push_back(std::move(c));
     }
+    failDuplicateIds(candidates, jobs);
     loader.finish(result);
     checkCrossPackReferences(candidates);
 

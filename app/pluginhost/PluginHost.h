@@ -40,7 +40,8 @@ struct PackReport {
     bool fromCache = false;        // from the cache: a pack's files were not parsed, a native plugin did not run
     // Native plugins only:
     std::filesystem::path library;
-    std::string sha256;
+    std::string sha256;            // of the library
+    std::string folderSha256;      // of every file in its folder: what a clinician trusts (FolderDigest.h)
     std::string abi;               // as the plugin declared it, e.g. "1.0"
     std::vector<std::string> log;  // what the plugin logged while registering
 };

@@ -31,11 +31,13 @@ std::optional<PluginState> parseState(const Json& value, const std::string& poin
         else
             sink.add(r.pointerOf("enabled"), "expected true or false, got " + typeName(*enabled));
     }
-    if (const Json* sha = r.member("sha256", Presence::Optional)) {
-        if (sha->is_string() && isSha256Hex(sha->get<std::string>()))
-            state.sha256 = sha->get<std::string>();
-        else
-            sink.add(r.pointerOf("sha256"), quoteValue(*sha) + " is not a SHA-256 in lower-case hex");
+    for (const auto& [key, into] : {std::pair{"sha256", &state.sha256}, std::pair{"folder_sha256", &state.folderSha256}}) {
+        if (const Json* sha = r.member(key, Presence::Optional)) {
+            if (sha->is_string() && isSha256Hex(sha->get<std::string>()))
+                *into = sha->get<std::string>();
+            else
+                sink.add(r.pointerOf(key), quoteValue(*sha) + " is not a SHA-256 in lower-case hex");
+        }
     }
     r.finish();
     return sink.count() == before ? std::optional(state) : std::nullopt;
@@ -72,20 +74,20 @@ PluginSettings parsePluginSettings(const Json& section, ProblemSink& sink)
 }
 
 EnableDecision decideEnabled(const PluginSettings& settings, const std::string& id, PluginKind kind,
-                             PluginOrigin origin, const std::string& sha256)
+                             PluginOrigin origin, const std::string& sha256, const std::string& folderSha256)
 {
     const auto it = settings.states.find(id);
     const PluginState* state = it == settings.states.end() ? nullptr : &it->second;
     if (state && !state->enabled)
         return {false, "disabled by a clinician; enable it with 'stretchplan-cli plugins enable " + id + "'"};
-    const bool trustedByPlace = origin == PluginOrigin::BuiltIn || origin == PluginOrigin::CommandLine;
-    if (kind == PluginKind::Pack || trustedByPlace)
+    if (kind == PluginKind::Pack || origin == PluginOrigin::BuiltIn)
         return {};
     if (!state)
         return {false, "a native plugin runs code with your permissions, so it stays off until you trust it: "
                        "enable it with 'stretchplan-cli plugins enable " + id + "'"};
-    if (state->sha256 != sha256)
-        return {false, "its library changed since it was enabled; check where the new version came from, then "
+    if (state->sha256 != sha256 || state->folderSha256 != folderSha256)
+        return {false, "its library or another file in its folder changed since it was enabled; check where the new "
+                       "version came from, then "
                        "enable it again with 'stretchplan-cli plugins enable " + id + "'"};
     return {};
 }
@@ -97,6 +99,8 @@ Json toJson(const PluginSettings& settings)
         Json s{{"enabled", state.enabled}};
         if (!state.sha256.empty())
             s["sha256"] = state.sha256;
+        if (!state.folderSha256.empty())
+            s["folder_sha256"] = state.folderSha256;
         states[id] = s;
     }
     Json section{{"state", states}};

@@ -1,5 +1,6 @@
 #include "pluginhost/RunnerProcess.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -9,6 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -64,6 +66,27 @@ std::string lastLine(const std::string& text)
     return newline == std::string::npos ? trimmed : trimmed.substr(newline + 1);
 }
 
+// True once `pid` has ended; it is left to be reaped (WNOWAIT), so that its process
+// group id stays its own until then.
+bool hasEnded(pid_t pid)
+{
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
+}
+
+// A descriptor that becomes readable when `pid` ends, or -1 (a kernel before 5.3). The
+// system call is made directly: glibc 2.36's <sys/pidfd.h> lacks extern "C", so its
+// pidfd_open cannot be linked from C++.
+int openPidfd(pid_t pid)
+{
+#ifdef SYS_pidfd_open
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    return -1;
+#endif
+}
+
 } // namespace
 
 RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::filesystem::path& library,
@@ -101,27 +124,42 @@ RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::fil
         return result;
     }
 
+    // The deadline bounds the whole run: reading its output and waiting for it to end. A
+    // plugin can close the pipes and keep running, so its end is watched through a pidfd
+    // as well, never by a blocking waitpid.
     const auto deadline = std::chrono::steady_clock::now() + limit;
+    const int exited = openPidfd(pid);
     std::string phaseText;
-    std::array<pollfd, 3> fds{{{out.read(), POLLIN, 0}, {err.read(), POLLIN, 0}, {phase.read(), POLLIN, 0}}};
+    std::array<pollfd, 4> fds{{{out.read(), POLLIN, 0}, {err.read(), POLLIN, 0}, {phase.read(), POLLIN, 0},
+                               {exited, POLLIN, 0}}};
     std::array<char, 65536> buffer{};
     bool killed = false;
     for (;;) {
-        int open = 0;
-        for (const pollfd& p : fds)
-            open += p.fd >= 0 ? 1 : 0;
-        if (open == 0)
+        const bool pipesOpen = fds[0].fd >= 0 || fds[1].fd >= 0 || fds[2].fd >= 0;
+        const bool ended = exited >= 0 ? fds[3].fd < 0 : hasEnded(pid);
+        if (!pipesOpen && ended)
             break;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             result.end = RunnerResult::End::TimedOut;
             killed = true;
             break;
         }
+        // Without a pidfd (an old kernel) the end is looked for every 20 ms instead. Once
+        // the runner has ended, what it wrote is already in the pipes: it is read without
+        // waiting, so that a process it left behind holding the pipes cannot hold the host.
+        if (exited < 0)
+            left = std::min(left, std::chrono::milliseconds(20));
+        if (ended)
+            left = std::chrono::milliseconds(0);
         const int ready = ::poll(fds.data(), fds.size(), static_cast<int>(left.count()));
         if (ready < 0 && errno == EINTR)
             continue;
-        for (std::size_t i = 0; i < fds.size(); ++i) {
+        if (ready == 0 && ended)
+            break;
+        if (fds[3].fd >= 0 && fds[3].revents != 0)
+            fds[3].fd = -1; // the runner ended; what is left in the pipes is still read
+        for (std::size_t i = 0; i < 3; ++i) {
             if (fds[i].fd < 0 || fds[i].revents == 0)
                 continue;
             const ssize_t n = ::read(fds[i].fd, buffer.data(), buffer.size());
@@ -146,8 +184,11 @@ RunnerResult runPluginRunner(const std::filesystem::path& runner, const std::fil
             break;
         }
     }
-    if (killed)
-        ::kill(-pid, SIGKILL);
+    // The whole group goes, also what the plugin left running after the runner ended; the
+    // runner is not reaped yet, so its process group id cannot have been reused.
+    ::kill(-pid, SIGKILL);
+    if (exited >= 0)
+        ::close(exited);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

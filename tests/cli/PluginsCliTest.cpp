@@ -5,6 +5,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+
+#include <unistd.h>
+
 using namespace sp::test;
 using sp::Json;
 
@@ -84,6 +88,40 @@ BOOST_AUTO_TEST_CASE(json_report_lists_each_problem_with_file_and_pointer)
         BOOST_TEST(pack.at("problems")[0].at("pointer") == "/dosage/reps");
     }
     BOOST_TEST(found);
+}
+
+BOOST_AUTO_TEST_CASE(info_shows_every_folder_with_the_id_the_failed_duplicate_too)
+{
+    // An absolute --plugins-dir, so that the folders are shown as absolute paths.
+    const CliRun run = runCli({"--no-builtin", "--plugins-dir", sourcePath("tests/data/packs"), "plugins", "info", "good"});
+    BOOST_TEST(run.exitCode == 0, run.err);
+    BOOST_TEST(run.out.find(sourcePath("tests/data/packs/good")) != std::string::npos, run.out);
+    BOOST_TEST(run.out.find(sourcePath("tests/data/packs/zz-bad-duplicate-pack-id")) != std::string::npos, run.out);
+    BOOST_TEST(run.out.find("plugin id \"good\" is already loaded from") != std::string::npos, run.out);
+    // A folder name picks one of them.
+    const CliRun one =
+        runCli({"--no-builtin", "--plugins-dir", "tests/data/packs", "plugins", "info", "zz-bad-duplicate-pack-id"});
+    BOOST_TEST(one.exitCode == 0, one.err);
+    BOOST_TEST(one.out.find("failed") != std::string::npos, one.out);
+}
+
+BOOST_AUTO_TEST_CASE(import_copies_a_pack_in_and_refuses_an_id_already_installed)
+{
+    const std::string home = (std::filesystem::temp_directory_path() / ("sp-import-" + std::to_string(::getpid()))).string();
+    const CliOptions options{home, {}};
+    const CliRun first = runCli({"plugins", "import", sourcePath("plugins/examples/clinic-pack")}, options);
+    BOOST_TEST(first.exitCode == 0, first.err);
+    BOOST_TEST(first.out.find("imported pack clinic-example into ") == 0u, first.out);
+    BOOST_TEST(std::filesystem::exists(home + "/.local/share/stretchplan/plugins/clinic-pack/manifest.json"));
+
+    const CliRun again = runCli({"plugins", "import", sourcePath("plugins/examples/clinic-pack")}, options);
+    BOOST_TEST(again.exitCode != 0);
+    BOOST_TEST(again.err.find("has the id \"clinic-example\" of the pack already installed in") != std::string::npos,
+               again.err);
+    const CliRun lumbar = runCli({"plugins", "import", sourcePath("plugins/lumbar")}, options);
+    BOOST_TEST(lumbar.exitCode != 0);
+    BOOST_TEST(lumbar.err.find("has the id \"lumbar\"") != std::string::npos, lumbar.err);
+    std::filesystem::remove_all(home);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

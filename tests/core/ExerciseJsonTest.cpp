@@ -65,6 +65,32 @@ BOOST_AUTO_TEST_CASE(reports_unknown_field)
     BOOST_TEST(p.has("/repetitions", "unknown field \"repetitions\""));
 }
 
+BOOST_AUTO_TEST_CASE(suggests_the_nearest_known_key_for_a_misspelled_one)
+{
+    Json j = validExerciseJson();
+    j["stpes"] = j["steps"];
+    j.erase("steps");
+    j["step"] = "a key that is already there is not suggested";
+    j["repetitions"] = 10;
+    Problems p;
+    BOOST_TEST(!parseExercise(j, p.sink).has_value());
+    const auto messageAt = [&](const std::string& pointer) {
+        for (const Problem& problem : p.list)
+            if (problem.pointer == pointer)
+                return problem.message;
+        return std::string("(no problem at " + pointer + ")");
+    };
+    BOOST_TEST(messageAt("/stpes") == "unknown field \"stpes\"; did you mean \"steps\"?");
+    BOOST_TEST(messageAt("/repetitions") == "unknown field \"repetitions\""); // nothing near it
+    BOOST_TEST(messageAt("/steps") == "is required but missing");
+    j.erase("stpes");
+    j["steps"] = validExerciseJson()["steps"];
+    Problems q;
+    BOOST_TEST(!parseExercise(j, q.sink).has_value());
+    BOOST_TEST(q.has("/step", "unknown field \"step\""));
+    BOOST_TEST(!q.has("/step", "did you mean"));
+}
+
 BOOST_AUTO_TEST_CASE(reports_mistyped_field)
 {
     Json j = validExerciseJson();

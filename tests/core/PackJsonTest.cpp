@@ -51,6 +51,20 @@ BOOST_AUTO_TEST_CASE(refuses_wrong_kind_bad_version_and_missing_fields)
     BOOST_TEST(p.has("/license", "is required but missing"));
 }
 
+BOOST_AUTO_TEST_CASE(a_misspelled_key_gets_the_nearest_known_one_suggested)
+{
+    Json j = validManifest();
+    j["licence"] = j["license"];
+    j.erase("license");
+    j["auhtor"] = j["author"];
+    j.erase("author");
+    Problems p;
+    BOOST_TEST(!parseManifest(j, p.sink));
+    BOOST_TEST(p.has("/licence", "unknown field \"licence\"; did you mean \"license\"?"));
+    BOOST_TEST(p.has("/auhtor", "unknown field \"auhtor\"; did you mean \"author\"?")); // two letters swapped
+    BOOST_TEST(p.has("/license", "is required but missing"));
+}
+
 BOOST_AUTO_TEST_CASE(version_format)
 {
     BOOST_TEST(isValidVersion("0.0.1"));

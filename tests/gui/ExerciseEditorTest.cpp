@@ -263,8 +263,10 @@ BOOST_AUTO_TEST_CASE(a_pack_folder_is_imported_and_a_broken_one_refused_with_its
     BOOST_TEST(!workspace->catalog().filter(ExerciseFilter{{}, {}, {}, "clinic-example"}).empty());
     BOOST_TEST(reports.empty());
 
-    BOOST_TEST(!frame->importPackFrom(example)); // already there
-    BOOST_TEST(allReports().find("already exists") != std::string::npos);
+    BOOST_TEST(!frame->importPackFrom(example)); // already there: its id is checked before its folder name
+    BOOST_TEST(allReports().find("has the id \"clinic-example\" of the pack already installed in " +
+                                 (userPluginDir() / "clinic-pack").string()) != std::string::npos,
+               allReports());
 
     reports.clear();
     BOOST_TEST(!frame->importPackFrom(fs::path(SP_TEST_DATA_DIR) / "packs/bad-dosage-range"));

@@ -1,7 +1,7 @@
 // The plugin manager as a clinician uses it: every plugin with its status and problems;
 // disabling a pack takes its exercises out of the catalog (and the open plan marks them
 // missing) and enabling brings them back; a native plugin from the user folder runs only
-// after the clinician trusted its exact library; folders open; reload runs plugins again.
+// after the clinician trusted its whole folder; folders open; reload runs plugins again.
 #include "ToolsFixture.h"
 
 #include "gui/CatalogPanel.h"
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(disabling_a_pack_removes_its_exercises_and_enabling_brings_
     BOOST_TEST(settingsText().find("clinic-example") == std::string::npos); // packs are on unless disabled
 }
 
-BOOST_AUTO_TEST_CASE(a_user_native_plugin_runs_only_after_the_clinician_trusts_its_library)
+BOOST_AUTO_TEST_CASE(a_user_native_plugin_runs_only_after_the_clinician_trusts_its_folder)
 {
     const fs::path library = userPluginDir() / "native-good" / "native-good.so";
     fs::create_directories(library.parent_path());
@@ -129,6 +129,12 @@ BOOST_AUTO_TEST_CASE(a_user_native_plugin_runs_only_after_the_clinician_trusts_i
     BOOST_TEST_REQUIRE(questions.size() == 1u);
     BOOST_TEST(questions[0].find(library.string()) != std::string::npos);
     BOOST_TEST(questions[0].find(sha) != std::string::npos);
+    // What is trusted is the whole folder, and the clinician is told so.
+    const std::string folderSha = dialog->selected()->folderSha256;
+    BOOST_TEST_REQUIRE(folderSha.size() == 64u);
+    BOOST_TEST(questions[0].find(library.parent_path().string()) != std::string::npos);
+    BOOST_TEST(questions[0].find(folderSha) != std::string::npos, questions[0]);
+    BOOST_TEST(questions[0].find("You trust the whole folder, not only the library") != std::string::npos, questions[0]);
     BOOST_TEST(status() == "disabled");
     BOOST_TEST(settingsText().find("native-good") == std::string::npos);
 
@@ -139,7 +145,18 @@ BOOST_AUTO_TEST_CASE(a_user_native_plugin_runs_only_after_the_clinician_trusts_i
     BOOST_TEST(settingsText().find(sha) != std::string::npos); // trusted for this library
     BOOST_TEST(dialog->statusText().Contains(wxString::FromUTF8(sha.substr(0, 16))));
 
-    // A changed library is off again until trusted again.
+    BOOST_TEST(settingsText().find(folderSha) != std::string::npos); // and for its folder
+
+    // A file added beside the library is off again until trusted again.
+    std::ofstream(library.parent_path() / "libhelper.so", std::ios::binary) << "loaded through $ORIGIN";
+    frame->reloadCatalog();
+    dialog->refresh();
+    BOOST_TEST(status() == "disabled");
+    BOOST_TEST(exercisesOf("native-good") == 0u);
+
+    // So is a changed library.
+    BOOST_REQUIRE(dialog->setEnabled(true));
+    BOOST_TEST(status() == "loaded");
     std::ofstream(library, std::ios::app) << "changed";
     frame->reloadCatalog();
     dialog->refresh();

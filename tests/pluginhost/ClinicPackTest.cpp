@@ -185,4 +185,23 @@ BOOST_AUTO_TEST_CASE(a_broken_pack_is_not_imported)
     BOOST_TEST(!fs::exists(target / "bad-dosage-range"));
 }
 
+BOOST_AUTO_TEST_CASE(import_refuses_a_pack_whose_id_is_already_installed_whatever_its_folder)
+{
+    const fs::path plugins = dir.path() / "plugins";
+    copyGoodPackAs(plugins, "clinic", "clinic");
+    const fs::path source = copyGoodPackAs(dir.path() / "usb", "aaa-imported", "clinic");
+    try {
+        importPack(source, plugins);
+        BOOST_FAIL("a pack taking an installed id was imported");
+    } catch (const PackEditError& e) {
+        BOOST_TEST(std::string(e.what()) == source.string() + " has the id \"clinic\" of the pack already installed in " +
+                                                (plugins / "clinic").string() +
+                                                "; change the id in its manifest.json to import it beside that one",
+                   e.what());
+    }
+    BOOST_TEST(!fs::exists(plugins / "aaa-imported"));
+    // The built-in pack's id is taken as well.
+    BOOST_CHECK_THROW(importPack(copyGoodPackAs(dir.path() / "usb", "my-lumbar", "lumbar"), plugins), PackEditError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

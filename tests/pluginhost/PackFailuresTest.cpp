@@ -7,6 +7,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstdint>
+#include <optional>
+
 using namespace sp;
 using namespace sp::test;
 
@@ -24,6 +27,37 @@ void expectOneProblem(const std::string& folder, const std::string& file, const 
     BOOST_TEST(p.pointer == pointer);
     BOOST_TEST(p.message.find(message) != std::string::npos, p.format());
     BOOST_TEST(p.format().find('\n') == std::string::npos);
+}
+
+// A PNG of `width` x `height` as far as its header tells: the signature and the IHDR chunk.
+std::string pngHeader(std::uint32_t width, std::uint32_t height)
+{
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            png += static_cast<char>((v >> shift) & 0xFF);
+    png += std::string("\x08\x02\0\0\0", 5) + std::string("\0\0\0\0", 4); // depth, colour type; CRC
+    return png;
+}
+
+// A JPEG of `width` x `height` as far as its header tells: SOI, an APP0 segment, SOF0.
+std::string jpegHeader(std::uint16_t width, std::uint16_t height)
+{
+    std::string jpeg("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 20);
+    jpeg += std::string("\xFF\xC0\0\x11\x08", 5);
+    for (std::uint16_t v : {height, width}) {
+        jpeg += static_cast<char>(v >> 8);
+        jpeg += static_cast<char>(v & 0xFF);
+    }
+    jpeg += std::string("\x03\x01\x22\0\x02\x11\x01\x03\x11\x01", 10);
+    return jpeg;
+}
+
+const PackReport& loadOne(const TempDir& tmp, std::optional<CatalogLoad>& holder)
+{
+    holder = loadCatalog({{tmp.path(), PluginOrigin::CommandLine}});
+    BOOST_TEST_REQUIRE(holder->packs.size() == 1u);
+    return holder->packs[0];
 }
 
 } // namespace
@@ -240,6 +274,69 @@ BOOST_AUTO_TEST_CASE(broken_packs_do_not_stop_the_good_ones)
     for (const PackReport& r : load.packs)
         if (r.folder.filename().string().find("bad-") != std::string::npos)
             BOOST_TEST(static_cast<int>(r.status) == static_cast<int>(PackStatus::Failed), r.folder);
+}
+
+BOOST_AUTO_TEST_CASE(rejects_an_image_larger_than_4096_pixels_naming_file_and_size)
+{
+    TempDir tmp;
+    const auto pack = copyGoodPack(tmp.path(), "huge-photo");
+    writeFile(pack / "media/knee-hug.png", pngHeader(12000, 12000));
+    std::optional<CatalogLoad> load;
+    const PackReport& r = loadOne(tmp, load);
+    BOOST_TEST(static_cast<int>(r.status) == static_cast<int>(PackStatus::Failed));
+    BOOST_TEST_REQUIRE(r.problems.size() == 1u);
+    BOOST_TEST(r.problems[0].format() ==
+               "huge-photo/exercises/knee-hug.json: /media/images/0/file: \"media/knee-hug.png\" is 12000 x 12000 "
+               "pixels, larger than the 4096 x 4096 allowed");
+}
+
+BOOST_AUTO_TEST_CASE(reads_image_dimensions_from_the_header_alone)
+{
+    TempDir tmp;
+    writeFile(tmp.path() / "wide.jpg", jpegHeader(5000, 300));
+    writeFile(tmp.path() / "fine.jpg", jpegHeader(4096, 4096));
+    writeFile(tmp.path() / "fine.png", pngHeader(4096, 10));
+    writeFile(tmp.path() / "tall.png", pngHeader(10, 4097));
+    writeFile(tmp.path() / "cut.png", pngHeader(10, 10).substr(0, 20));
+    BOOST_TEST(checkImageFile(tmp.path() / "wide.jpg") == "is 5000 x 300 pixels, larger than the 4096 x 4096 allowed");
+    BOOST_TEST(checkImageFile(tmp.path() / "fine.jpg") == "");
+    BOOST_TEST(checkImageFile(tmp.path() / "fine.png") == "");
+    BOOST_TEST(checkImageFile(tmp.path() / "tall.png") == "is 10 x 4097 pixels, larger than the 4096 x 4096 allowed");
+    BOOST_TEST(checkImageFile(tmp.path() / "cut.png").find("is not a valid PNG image") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_exercise_is_not_also_reported_missing_by_those_referring_to_it)
+{
+    TempDir tmp;
+    const auto pack = copyGoodPack(tmp.path(), "one-bad");
+    std::ifstream in(pack / "exercises/knee-hug.json");
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    text.replace(text.find("\"type\": \""), 9, "\"type\": \"stretchy-");
+    writeFile(pack / "exercises/knee-hug.json", text);
+    std::optional<CatalogLoad> load;
+    const PackReport& r = loadOne(tmp, load);
+    BOOST_TEST_REQUIRE(r.problems.size() == 1u, r.problems.size() << " problems, the last: " << r.problems.back().format());
+    BOOST_TEST(r.problems[0].pointer == "/type");
+
+    // Not even when the file is not JSON at all: its name stands for its id.
+    writeFile(pack / "exercises/knee-hug.json", "{ not json");
+    const PackReport& again = loadOne(tmp, load);
+    BOOST_TEST_REQUIRE(again.problems.size() == 1u, again.problems.back().format());
+    BOOST_TEST(again.problems[0].file == "one-bad/exercises/knee-hug.json");
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_pack_still_shows_its_manifest_version)
+{
+    BOOST_TEST(reportFor("bad-dosage-range").version == "1.0.0");
+    TempDir tmp;
+    const auto pack = copyGoodPack(tmp.path(), "bad-name");
+    writeFile(pack / "manifest.json", "{\"kind\": \"exercise-pack\", \"id\": \"bad-name\", \"name\": \"\", "
+                                      "\"version\": \"2.3.4\", \"api\": 1, \"author\": \"a\", \"license\": \"l\", "
+                                      "\"description\": \"d\"}");
+    std::optional<CatalogLoad> load;
+    const PackReport& r = loadOne(tmp, load);
+    BOOST_TEST(static_cast<int>(r.status) == static_cast<int>(PackStatus::Failed));
+    BOOST_TEST(r.version == "2.3.4");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,7 +61,20 @@ inline void writeFile(const std::filesystem::path& file, const std::string& cont
 inline std::filesystem::path copyGoodPack(const std::filesystem::path& dir, const std::string& name)
 {
     const auto target = dir / name;
+    std::filesystem::create_directories(dir);
     std::filesystem::copy(fixturePacks() / "good", target, std::filesystem::copy_options::recursive);
+    return target;
+}
+
+// A copy of the "good" fixture pack in `dir`/`name` whose manifest says `id`.
+inline std::filesystem::path copyGoodPackAs(const std::filesystem::path& dir, const std::string& name,
+                                            const std::string& id)
+{
+    const auto target = copyGoodPack(dir, name);
+    std::ifstream in(target / "manifest.json");
+    std::string text(std::istreambuf_iterator<char>(in), {});
+    text.replace(text.find("\"id\": \"good\""), 12, "\"id\": \"" + id + "\"");
+    writeFile(target / "manifest.json", text);
     return target;
 }
 

@@ -71,4 +71,26 @@ BOOST_AUTO_TEST_CASE(a_pack_that_loses_its_reference_target_fails_too)
     BOOST_TEST(load.packs[0].problems.at(0).pointer == "/progressions/0");
 }
 
+BOOST_AUTO_TEST_CASE(a_duplicate_id_fails_the_newcomer_never_the_installed_pack)
+{
+    // "aaa-imported" sorts first, but "clinic" is the folder named after the id.
+    TempDir tmp;
+    copyGoodPackAs(tmp.path() / "user", "clinic", "clinic");
+    copyGoodPackAs(tmp.path() / "user", "aaa-imported", "clinic");
+    copyGoodPackAs(tmp.path() / "extra", "clinic", "clinic");
+    const CatalogLoad load = loadCatalog({{tmp.path() / "user", PluginOrigin::User},
+                                          {tmp.path() / "extra", PluginOrigin::CommandLine}});
+    BOOST_TEST_REQUIRE(load.packs.size() == 3u);
+    for (const PackReport& r : load.packs) {
+        const bool installed = r.folder == tmp.path() / "user" / "clinic";
+        BOOST_TEST(static_cast<int>(r.status) ==
+                       static_cast<int>(installed ? PackStatus::Loaded : PackStatus::Failed),
+                   r.folder.string());
+        if (!installed)
+            BOOST_TEST(r.problems.at(0).message ==
+                       "plugin id \"clinic\" is already loaded from " + (tmp.path() / "user" / "clinic").string());
+    }
+    BOOST_TEST(load.catalog.find("clinic/knee-hug") != nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -56,12 +56,13 @@ BOOST_AUTO_TEST_CASE(reports_each_bad_value_with_its_pointer_and_keeps_safe_defa
                                                   "/plugins/state/other/sha256"}));
 }
 
-BOOST_AUTO_TEST_CASE(packs_and_shipped_or_named_native_plugins_are_on_by_default)
+BOOST_AUTO_TEST_CASE(packs_and_shipped_native_plugins_are_on_by_default_but_not_those_of_a_plugins_dir)
 {
     const PluginSettings none;
     BOOST_TEST(decideEnabled(none, "clinic", PluginKind::Pack, PluginOrigin::User, "").enabled);
     BOOST_TEST(decideEnabled(none, "hello", PluginKind::Native, PluginOrigin::BuiltIn, kSha).enabled);
-    BOOST_TEST(decideEnabled(none, "mine", PluginKind::Native, PluginOrigin::CommandLine, kSha).enabled);
+    // A --plugins-dir is no more trusted than the user folder: code there waits for trust.
+    BOOST_TEST(!decideEnabled(none, "mine", PluginKind::Native, PluginOrigin::CommandLine, kSha).enabled);
 }
 
 BOOST_AUTO_TEST_CASE(user_and_system_native_plugins_need_trust_in_that_exact_library)
@@ -72,17 +73,21 @@ BOOST_AUTO_TEST_CASE(user_and_system_native_plugins_need_trust_in_that_exact_lib
         BOOST_TEST(!d.enabled);
         BOOST_TEST(d.reason.find("stays off until you trust it") != std::string::npos);
     }
-    s.states["acme"] = {true, kSha};
+    s.states["acme"] = {true, kSha, ""};
     BOOST_TEST(decideEnabled(s, "acme", PluginKind::Native, PluginOrigin::User, kSha).enabled);
     const EnableDecision changed = decideEnabled(s, "acme", PluginKind::Native, PluginOrigin::User, std::string(64, 'b'));
     BOOST_TEST(!changed.enabled);
     BOOST_TEST(changed.reason.find("changed since it was enabled") != std::string::npos);
+    // Every file of its folder counts: a dependency swapped beside the same library too.
+    s.states["acme"] = {true, kSha, kSha};
+    BOOST_TEST(decideEnabled(s, "acme", PluginKind::Native, PluginOrigin::User, kSha, kSha).enabled);
+    BOOST_TEST(!decideEnabled(s, "acme", PluginKind::Native, PluginOrigin::User, kSha, std::string(64, 'c')).enabled);
 }
 
 BOOST_AUTO_TEST_CASE(a_clinicians_disable_wins_everywhere)
 {
     PluginSettings s;
-    s.states["lumbar"] = {false, ""};
+    s.states["lumbar"] = {false, "", ""};
     for (PluginKind kind : {PluginKind::Pack, PluginKind::Native})
         for (PluginOrigin origin : {PluginOrigin::BuiltIn, PluginOrigin::CommandLine, PluginOrigin::User})
             BOOST_TEST(!decideEnabled(s, "lumbar", kind, origin, kSha).enabled);
