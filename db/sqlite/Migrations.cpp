@@ -78,6 +78,10 @@ int migrate(SQLite::Database& db, const std::filesystem::path& file, int target,
 {
     try {
         const auto& migrations = checkedMigrations();
+        // Nothing to do is found without the write lock: opening must not queue behind a
+        // busy writer (and starve on its busy timeout) only to learn that.
+        if (const int found = currentSchemaVersion(db); found > 0 && found >= target && found <= latestSchemaVersion())
+            return found;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Read again under the write lock: another process may have migrated meanwhile.
         int version = currentSchemaVersion(db);
