@@ -1,5 +1,7 @@
 #include "pluginhost/PackFiles.h"
 
+#include "core/ExerciseJson.h"
+
 #include "pluginhost/ImageHeader.h"
 
 #include <algorithm>
@@ -124,15 +126,11 @@ FileRead readPackFile(const PackRoot& root, const fs::path& file, std::uintmax_t
 
 PackPath resolvePackPath(const fs::path& packDir, std::string_view relative)
 {
-    if (relative.find('\\') != std::string_view::npos)
-        return {{}, "use / between folders, not \\"};
-    const fs::path rel(relative);
-    if (rel.is_absolute())
-        return {{}, "is an absolute path; give a path inside the pack folder"};
-    for (const fs::path& part : rel)
-        if (part == "..")
-            return {{}, "leaves the pack folder (\"..\")"};
-    const fs::path full = packDir / rel;
+    // The same rule as a plan file's snapshot (core's packPathProblem), then the checks
+    // only a folder on disk allows.
+    if (std::string problem = packPathProblem(relative); !problem.empty())
+        return {{}, std::move(problem)};
+    const fs::path full = packDir / fs::path(relative);
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(full, ec)))
         return {{}, "does not exist in the pack"};
