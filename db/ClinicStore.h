@@ -1,7 +1,7 @@
 // The clinic's records, as the rest of the application sees them: repositories for
 // patients, plans, notes, the handout log, the audit log and the clinic's own profile.
-// Nothing here names a database engine, so another backend (a shared PostgreSQL server is
-// planned) can implement these interfaces without touching their callers.
+// Nothing here names a database engine: an SQLite file and a clinic's PostgreSQL server
+// implement the same interfaces (db/OpenStore.h opens either).
 //
 // Every method that changes something is one transaction: it happens completely, with
 // its audit entry, or not at all. Methods throw DbError.
@@ -35,6 +35,10 @@ enum class DbErrorKind {
     Io,           // the file system refused (permissions, disk full, ...)
     Internal,     // anything else the engine reported
     InUse,        // the file is open in the StretchPlan app (see StoreAccess)
+    Conflict,     // someone else saved a newer version of what was being changed; nothing was written
+    Unavailable,  // the server could not be reached, or the connection broke; nothing was written
+    Auth,         // the server refused the sign-in (user, password, certificate) or the TLS check
+    InDoubt,      // the connection broke while a change was being committed: it may or may not be saved
 };
 
 class DbError : public std::runtime_error {
@@ -56,6 +60,7 @@ private:
 enum class Erasure {
     Complete = 1,       // vacuumed and checkpointed: the data is in neither file
     WhenReadersClose,   // still in the write-ahead log until the other readers close
+    ByServer,           // on a server: gone from every query; its pages are reclaimed by the server's vacuum
 };
 
 struct PatientQuery {
@@ -72,8 +77,12 @@ public:
     virtual Patient get(std::int64_t id) const = 0;
     // By name, sorted by name; an empty text lists everyone.
     virtual std::vector<Patient> search(const PatientQuery& query) const = 0;
-    // Replaces every field but id, archived and screening (they have their own calls).
-    virtual void update(const Patient& patient) = 0;
+    // Changes the fields in which `edited` differs from `read` (the record as this client
+    // read it), and no others: what someone else changed meanwhile in other fields stays.
+    // When someone else changed one of the same fields to something else, throws
+    // DbError(Conflict) naming who and when, and writes nothing. Id, archived and screening
+    // have their own calls.
+    virtual void update(const Patient& read, const Patient& edited) = 0;
     virtual void setArchived(std::int64_t id, bool archived) = 0;
     virtual void recordScreening(std::int64_t id, const RedFlagScreening& screening) = 0;
     // The right to erasure: every row of the patient goes (plans, revisions, notes,
@@ -87,8 +96,11 @@ public:
     virtual ~PlanRepository() = default;
     // A new active plan whose revision 1 is `first`; returns the plan id.
     virtual std::int64_t create(std::int64_t patientId, const std::string& title, const PlanRevision& first) = 0;
-    // Stores `next` as the plan's next revision and returns its number.
-    virtual int revise(std::int64_t planId, const PlanRevision& next) = 0;
+    // Stores `next` as the plan's next revision and returns its number. `baseRevision` is
+    // the number of the revision the draft was based on: when someone has saved a newer
+    // one meanwhile, throws DbError(Conflict) naming who saved which revision and when,
+    // and writes nothing.
+    virtual int revise(std::int64_t planId, const PlanRevision& next, int baseRevision) = 0;
     virtual void setStatus(std::int64_t planId, PlanStatus status) = 0;
     virtual Plan get(std::int64_t planId) const = 0;
     virtual std::vector<Plan> listForPatient(std::int64_t patientId) const = 0;
@@ -122,7 +134,9 @@ public:
     // Amends note `note.id` of patient `note.patientId`: its clinical fields become those
     // of `note` (author and creation time stay), `reason` (one line) says why, and the
     // version it replaces stays readable through versions(). Refuses a note without a
-    // change. Returns the new version number.
+    // change. `note.version` is the version the amendment was made from: when someone has
+    // amended the note since, throws DbError(Conflict) naming who and when. Returns the new
+    // version number.
     virtual int amend(const FollowUpNote& note, const std::string& reason) = 0;
     virtual FollowUpNote get(std::int64_t noteId) const = 0;
     // Every version of the note, oldest first; the last is the current one.

@@ -144,9 +144,10 @@ void addPatientCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     edit->add_option("ID", *editId, "Patient id")->required();
     editFields->addTo(edit, false);
     edit->callback([&ctx, &exitCode, editId, editFields] {
-        Patient p = ctx.store().patients().get(parseRecordId(*editId, "patient"));
-        editFields->applyTo(p);
-        ctx.store().patients().update(p);
+        const Patient read = ctx.store().patients().get(parseRecordId(*editId, "patient"));
+        Patient edited = read;
+        editFields->applyTo(edited);
+        ctx.store().patients().update(read, edited);
         exitCode = kExitOk;
     });
 

@@ -100,6 +100,7 @@ struct CreateOptions {
 struct ReviseOptions {
     std::string plan, reason;
     std::vector<std::string> add, remove, set, goals;
+    int baseRevision = 0; // 0: the latest
 };
 
 struct ShowOptions {
@@ -175,11 +176,17 @@ void addRevise(CLI::App* plan, CliContext& ctx, int& exitCode)
     cmd->add_option("--remove", o->remove, "Remove this exercise (repeatable)");
     cmd->add_option("--set", o->set, "Change an exercise's dosage or note: ID:k=v,... (repeatable)");
     cmd->add_option("--goal", o->goals, "Replace the goals (repeatable)");
+    cmd->add_option("--base-revision", o->baseRevision,
+                    "The revision these changes were made from; refused when a newer one was saved")
+        ->check(CLI::Range(1, 1000000));
     cmd->callback([&ctx, &exitCode, o] {
         const std::int64_t planId = parseRecordId(o->plan, "plan");
         if (o->add.empty() && o->remove.empty() && o->set.empty() && o->goals.empty())
             throw CliError("nothing to change: give --add, --remove, --set or --goal", kExitUsage);
-        PlanRevision next = ctx.store().plans().revision(planId);
+        // The draft starts from the revision it is based on: the latest one, unless
+        // --base-revision names the one it was made from (then a newer one is a conflict).
+        PlanRevision next = ctx.store().plans().revision(planId, o->baseRevision);
+        const int base = next.number;
         next.reason = o->reason;
         if (!o->goals.empty())
             next.goals = o->goals;
@@ -202,7 +209,7 @@ void addRevise(CLI::App* plan, CliContext& ctx, int& exitCode)
         }
         for (PlanItem& item : resolveOptions(o->add, "--add", ctx))
             next.items.push_back(std::move(item));
-        ctx.out() << ctx.store().plans().revise(planId, next) << '\n';
+        ctx.out() << ctx.store().plans().revise(planId, next, base) << '\n';
         reportFindings(ctx, planId);
         exitCode = kExitOk;
     });

@@ -191,7 +191,7 @@ int Workspace::save(PlanEditor& editor, std::int64_t patientId, const std::strin
         editor.markSaved(planId, 1);
         return 1;
     }
-    const int number = store().plans().revise(editor.planId(), revision);
+    const int number = store().plans().revise(editor.planId(), revision, editor.baseRevision());
     editor.markSaved(editor.planId(), number);
     return number;
 }

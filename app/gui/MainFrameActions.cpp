@@ -43,7 +43,11 @@ std::int64_t MainFrame::addPatient(const Patient& patient)
 
 bool MainFrame::updatePatient(const Patient& patient)
 {
-    if (!guarded(this, _("Cannot save the patient's details"), [&] { m_workspace.store().patients().update(patient); }))
+    // What this window read is the base: fields someone else changed meanwhile are kept,
+    // and a change to the same field is refused with who made it.
+    const Patient read = m_patient && m_patient->id == patient.id ? *m_patient : m_workspace.store().patients().get(patient.id);
+    if (!guarded(this, _("Cannot save the patient's details"),
+                 [&] { m_workspace.store().patients().update(read, patient); }))
         return false;
     m_patient = m_workspace.store().patients().get(patient.id);
     m_header->show(&*m_patient, m_workspace.thresholds());

@@ -2,7 +2,8 @@
 
 #include "db/ClinicStore.h"
 #include "db/sqlite/SqliteStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/sqlite/SqliteSession.h"
+#include "db/store/StoreContext.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
@@ -234,7 +235,7 @@ SQLite::Database openReadWrite(const fs::path& file, int busyTimeoutMs)
         db.exec("PRAGMA synchronous = FULL");
         return db;
     } catch (...) {
-        rethrowAsDbError(file, "open the database");
+        rethrowFileError(file, "open the database");
     }
 }
 

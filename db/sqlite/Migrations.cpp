@@ -3,9 +3,10 @@
 #include "core/TextFold.h"
 #include "db/ClinicStore.h"
 #include "db/sqlite/Connection.h"
-#include "db/sqlite/EmbeddedMigrations.h"
+#include "db/store/EmbeddedMigrations.h"
 #include "db/sqlite/SqliteStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/sqlite/SqliteSession.h"
+#include "db/store/StoreContext.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -29,18 +30,18 @@ void backfillPatientNameWords(SQLite::Database& db)
     std::vector<std::pair<std::int64_t, std::string>> patients;
     SQLite::Statement all(db, "SELECT id, name FROM patients");
     while (all.executeStep())
-        patients.emplace_back(all.getColumn(0).getInt64(), textOf(all.getColumn(1)));
+        patients.emplace_back(all.getColumn(0).getInt64(), all.getColumn(1).getString());
     SQLite::Statement setFolded(db, "UPDATE patients SET folded_name = ?2 WHERE id = ?1");
     SQLite::Statement addWord(db, "INSERT OR IGNORE INTO patient_name_words (word, patient_id) VALUES (?2, ?1)");
     for (const auto& [id, name] : patients) {
         const std::string folded = foldForSearch(name);
         setFolded.bind(1, static_cast<int64_t>(id));
-        bindText(setFolded, 2, folded);
+        setFolded.bind(2, std::string(folded));
         setFolded.exec();
         setFolded.reset();
         for (const std::string& word : splitWords(folded)) {
             addWord.bind(1, static_cast<int64_t>(id));
-            bindText(addWord, 2, word);
+            addWord.bind(2, std::string(word));
             addWord.exec();
             addWord.reset();
         }
@@ -53,7 +54,7 @@ const std::map<int, PostStep>& postSteps()
     return steps;
 }
 
-const std::vector<EmbeddedMigration>& checkedMigrations()
+const std::vector<store::EmbeddedMigration>& checkedMigrations()
 {
     const auto& list = embeddedMigrations();
     for (std::size_t i = 0; i < list.size(); ++i)
@@ -97,15 +98,15 @@ int migrate(SQLite::Database& db, const std::filesystem::path& file, int target,
             return version;
         }
         SQLite::Statement record(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)");
-        for (const EmbeddedMigration& m : migrations) {
+        for (const store::EmbeddedMigration& m : migrations) {
             if (m.version <= version || m.version > target)
                 continue;
             db.exec(std::string(m.sql));
             if (auto step = postSteps().find(m.version); step != postSteps().end())
                 step->second(db);
             record.bind(1, m.version);
-            bindText(record, 2, m.name);
-            bindText(record, 3, now());
+            record.bind(2, std::string(m.name));
+            record.bind(3, std::string(now()));
             record.exec();
             record.reset();
             version = m.version;
@@ -113,7 +114,7 @@ int migrate(SQLite::Database& db, const std::filesystem::path& file, int target,
         tx.commit();
         return version;
     } catch (...) {
-        rethrowAsDbError(file, "bring the database schema up to date");
+        rethrowFileError(file, "bring the database schema up to date");
     }
 }
 
@@ -135,7 +136,7 @@ void createSchemaAtVersion(const std::filesystem::path& file, int version)
     if (!sqlite::createEmptyFile(file))
         throw DbError(DbErrorKind::Io, "cannot create " + file.string() + ": it already exists");
     SQLite::Database db = sqlite::openReadWrite(file, 5000);
-    sqlite::migrate(db, file, version, sqlite::systemTimestamp);
+    sqlite::migrate(db, file, version, store::systemTimestamp);
 }
 
 } // namespace sp::db

@@ -1,18 +1,15 @@
 #include "db/sqlite/SqliteStore.h"
 
-#include "db/sqlite/AuditLog.h"
+#include "db/sqlite/ChainAnchor.h"
 #include "db/sqlite/ChainCheckpoints.h"
-#include "db/sqlite/ClinicRepo.h"
 #include "db/sqlite/Connection.h"
-#include "db/sqlite/HandoutRepo.h"
 #include "db/sqlite/Migrations.h"
-#include "db/sqlite/NoteRepo.h"
 #include "db/sqlite/OwnerLock.h"
-#include "db/sqlite/PatientRepo.h"
-#include "db/sqlite/PlanRepo.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/sqlite/SqliteSession.h"
+#include "db/store/SharedStore.h"
 
 #include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
 #include <cerrno>
@@ -31,75 +28,96 @@ namespace {
 namespace fs = std::filesystem;
 using namespace sp::db::sqlite;
 
-class SqliteStore final : public ClinicStore {
+// What only SQLite does: the checkpoint file beside the database, the
+// vacuum that finishes a purge, PRAGMA checks, and the online backup API.
+class SqliteBackend final : public store::StoreBackend {
 public:
-    explicit SqliteStore(std::unique_ptr<StoreContext> ctx)
-        : m_ctx(std::move(ctx)), m_patients(*m_ctx), m_plans(*m_ctx), m_notes(*m_ctx), m_handouts(*m_ctx),
-          m_audit(*m_ctx), m_clinic(*m_ctx)
+    SqliteBackend(store::StoreContext& ctx, SqliteSession& session, fs::path file)
+        : m_ctx(ctx), m_session(session), m_file(std::move(file))
     {
-        // A purge whose erasure other readers held up is finished by the next store to open.
-        try {
-            finishPendingErasure(*m_ctx);
-        } catch (const DbError&) { // still held up, or failing: owed to the next open
-        }
     }
 
-    PatientRepository& patients() override { return m_patients; }
-    PlanRepository& plans() override { return m_plans; }
-    NoteRepository& notes() override { return m_notes; }
-    HandoutLogRepository& handouts() override { return m_handouts; }
-    AuditRepository& audit() override { return m_audit; }
-    ClinicRepository& clinic() override { return m_clinic; }
-    const PatientRepository& patients() const override { return m_patients; }
-    const PlanRepository& plans() const override { return m_plans; }
-    const NoteRepository& notes() const override { return m_notes; }
-    const HandoutLogRepository& handouts() const override { return m_handouts; }
-    const AuditRepository& audit() const override { return m_audit; }
-    const ClinicRepository& clinic() const override { return m_clinic; }
-
-    CheckReport check() override;
+    void committedAudit(const AuditHead& head) noexcept override { anchorCommittedAudit(m_file, head); }
+    void purging() override;
+    Erasure finishErasure() override;
+    CheckResult integrity() override;
+    CheckResult foreignKeys() override;
+    void checkAuditChain(CheckReport& report) override { checkAnchoredChain(m_ctx, m_file, report); }
     AuditHead backup(const fs::path& target) override;
-    int schemaVersion() const override
-    {
-        return guarded(*m_ctx, "read the schema version", [&] { return currentSchemaVersion(m_ctx->db); });
-    }
+    int schemaVersion() override { return currentSchemaVersion(m_session.db()); }
 
 private:
-    CheckResult integrity();
-    CheckResult foreignKeys();
     AuditHead copyInto(const fs::path& temporary);
 
-    std::unique_ptr<StoreContext> m_ctx;
-    PatientRepo m_patients;
-    PlanRepo m_plans;
-    NoteRepo m_notes;
-    HandoutRepo m_handouts;
-    AuditLog m_audit;
-    ClinicRepo m_clinic;
+    store::StoreContext& m_ctx;
+    SqliteSession& m_session;
+    fs::path m_file;
 };
 
-// One part of the check: an engine error there is a finding, not a reason to skip the rest.
-template <class Part> CheckResult checkPart(Part&& part)
+// In the same transaction as the purge: should the process die before the vacuum, the
+// next open still owes it.
+void SqliteBackend::purging()
 {
-    try {
-        return part();
-    } catch (const std::exception& e) {
-        return {false, std::string("the check itself failed: ") + e.what()};
-    }
+    store::Statement owe(*m_ctx.session,
+                         "INSERT INTO pending_erasure (id, since) VALUES (1, ?1) ON CONFLICT DO NOTHING");
+    owe.bindText(1, m_ctx.now());
+    owe.exec();
 }
 
-CheckResult SqliteStore::integrity()
+// Finishes a purge's erasure when pending_erasure says it is owed: VACUUM, then a
+// checkpoint that empties the write-ahead log, waiting up to the busy timeout for other
+// connections to stop reading the pages that held the data. Removes the marker once done.
+Erasure SqliteBackend::finishErasure()
 {
-    SQLite::Statement st(m_ctx->db, "PRAGMA integrity_check(20)");
+    return store::guarded(m_ctx, "erase the purged records from the file (the patient is purged; the next open "
+                                 "retries)", [&] {
+        SQLite::Database& db = m_session.db();
+        try {
+            if (!db.execAndGet("SELECT count(*) FROM pending_erasure").getInt())
+                return Erasure::Complete;
+            // secure_delete has already zeroed the deleted cells; VACUUM rebuilds the file
+            // without the free pages and slack they lived in, and the checkpoint empties the
+            // log, whose older frames still hold the rows. It cannot finish while another
+            // connection reads a snapshot that needs those frames: the busy handler waits for
+            // it up to the busy timeout, and then the marker stays for the next open.
+            try {
+                db.exec("VACUUM");
+            } catch (const SQLite::Exception& e) {
+                if (kindOfSqliteCode(e.getErrorCode()) == DbErrorKind::Busy)
+                    return Erasure::WhenReadersClose; // a writer had the lock all along
+                throw;
+            }
+            const auto truncateLog = [&] {
+                SQLite::Statement st(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+                return st.executeStep() && st.getColumn(0).getInt() == 0;
+            };
+            if (!truncateLog())
+                return Erasure::WhenReadersClose;
+            {
+                store::WriteTransaction tx(m_ctx);
+                db.exec("DELETE FROM pending_erasure");
+                tx.commit();
+            }
+            truncateLog(); // the log now holds only the marker's removal
+            return Erasure::Complete;
+        } catch (const SQLite::Exception&) {
+            rethrowAsSqlError();
+        }
+    });
+}
+
+CheckResult SqliteBackend::integrity()
+{
+    SQLite::Statement st(m_session.db(), "PRAGMA integrity_check(20)");
     std::string detail;
     while (st.executeStep())
         detail += (detail.empty() ? "" : "; ") + st.getColumn(0).getString();
     return {detail == "ok", detail};
 }
 
-CheckResult SqliteStore::foreignKeys()
+CheckResult SqliteBackend::foreignKeys()
 {
-    SQLite::Statement st(m_ctx->db, "PRAGMA foreign_key_check");
+    SQLite::Statement st(m_session.db(), "PRAGMA foreign_key_check");
     std::string detail;
     int found = 0;
     while (st.executeStep()) {
@@ -112,29 +130,12 @@ CheckResult SqliteStore::foreignKeys()
     return {false, std::to_string(found) + " rows refer to missing rows: " + detail};
 }
 
-CheckReport SqliteStore::check()
-{
-    CheckReport report;
-    report.integrity = checkPart([&] { return integrity(); });
-    report.foreignKeys = checkPart([&] { return foreignKeys(); });
-    try {
-        const ChainVerdict chain = verifyAuditChain(*m_ctx);
-        report.auditChain = chain.chain;
-        report.auditAnchor = chain.anchor;
-        report.auditHead = chain.head;
-    } catch (const std::exception& e) {
-        report.auditChain = {false, std::string("the check itself failed: ") + e.what()};
-        report.auditAnchor = {false, "not compared: the chain could not be read"};
-    }
-    return report;
-}
-
 // Returns the copy's newest audit entry, read from the copy itself.
-AuditHead SqliteStore::copyInto(const fs::path& temporary)
+AuditHead SqliteBackend::copyInto(const fs::path& temporary)
 {
     SQLite::Database dest(temporary, SQLite::OPEN_READWRITE);
     dest.exec("PRAGMA synchronous = FULL");
-    SQLite::Backup copy(dest, m_ctx->db);
+    SQLite::Backup copy(dest, m_session.db());
     // All pages in one step: one read transaction, so the copy is one consistent
     // snapshot however much others write meanwhile (write-ahead logging lets them).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(5000);
@@ -149,7 +150,7 @@ AuditHead SqliteStore::copyInto(const fs::path& temporary)
     SQLite::Statement head(dest, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
     if (!head.executeStep())
         return {};
-    return {head.getColumn(0).getInt64(), textOf(head.getColumn(1))};
+    return {head.getColumn(0).getInt64(), head.getColumn(1).getString()};
 }
 
 void syncPath(const fs::path& path, int flags)
@@ -193,9 +194,9 @@ void writeBackupCheckpoints(const fs::path& source, const fs::path& copy, const 
     writeCheckpointFile(checkpointFileOf(copy), lines);
 }
 
-AuditHead SqliteStore::backup(const fs::path& target)
+AuditHead SqliteBackend::backup(const fs::path& target)
 {
-    return guarded(*m_ctx, "back up the database to " + target.string(), [&] {
+    return store::guarded(m_ctx, "back up the database to " + target.string(), [&] {
         std::error_code ec;
         for (const fs::path& taken : {target, checkpointFileOf(target)})
             if (fs::symlink_status(taken, ec).type() != fs::file_type::not_found)
@@ -216,7 +217,11 @@ AuditHead SqliteStore::backup(const fs::path& target)
         const fs::path temporary = pattern;
         AuditHead head;
         try {
-            head = copyInto(temporary);
+            try {
+                head = copyInto(temporary);
+            } catch (const SQLite::Exception&) {
+                rethrowAsSqlError();
+            }
             syncPath(temporary, O_RDONLY);
             renameNoReplace(temporary, target);
             syncPath(folder, O_RDONLY | O_DIRECTORY);
@@ -225,7 +230,7 @@ AuditHead SqliteStore::backup(const fs::path& target)
             fs::remove(fs::path(temporary.string() + "-journal"), ec);
             throw;
         }
-        writeBackupCheckpoints(m_ctx->file, target, head);
+        writeBackupCheckpoints(m_file, target, head);
         return head;
     });
 }
@@ -244,7 +249,7 @@ std::vector<FieldError> problemsOf(const StoreOptions& options)
 std::unique_ptr<ClinicStore> openSqliteStore(const fs::path& file, const StoreOptions& options)
 {
     if (auto problems = problemsOf(options); !problems.empty())
-        throwInvalid(problems);
+        store::throwInvalid(problems);
     std::error_code ec;
     const bool exists = fs::symlink_status(file, ec).type() != fs::file_type::not_found;
     // The owner lock comes before anything reads or creates the file, and outlives the
@@ -253,10 +258,19 @@ std::unique_ptr<ClinicStore> openSqliteStore(const fs::path& file, const StoreOp
     // When another process creates the file between the two calls, it is checked as existing.
     if (exists || !createEmptyFile(file))
         checkExistingFile(file);
-    auto ctx = std::make_unique<StoreContext>(std::move(lock), openReadWrite(file, options.busyTimeoutMs), file,
-                                              options);
-    migrate(ctx->db, file, latestSchemaVersion(), ctx->clock);
-    return std::make_unique<SqliteStore>(std::move(ctx));
+    auto session = std::make_unique<SqliteSession>(std::move(lock), openReadWrite(file, options.busyTimeoutMs));
+    SqliteSession& sqlite = *session;
+    migrate(sqlite.db(), file, latestSchemaVersion(), options.now ? options.now : store::systemTimestamp);
+    auto ctx = std::make_unique<store::StoreContext>(std::move(session), file.string(), sqliteDialect(), options);
+    auto backend = std::make_unique<SqliteBackend>(*ctx, sqlite, file);
+    SqliteBackend& erasure = *backend;
+    auto store = store::makeSharedStore(std::move(ctx), std::move(backend));
+    // A purge whose erasure other readers held up is finished by the next store to open.
+    try {
+        erasure.finishErasure();
+    } catch (const DbError&) { // still held up, or failing: owed to the next open
+    }
+    return store;
 }
 
 } // namespace sp::db

@@ -2,7 +2,7 @@
 // so that editing or removing an entry behind the store's back is found; append-only.
 #include "DbFixtures.h"
 
-#include "db/sqlite/AuditChain.h"
+#include "db/store/AuditChain.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -29,15 +29,16 @@ struct AuditFixture : StoreFixture {
     std::int64_t makeEveryKindOfChange()
     {
         const auto id = store->patients().add(samplePatient());
-        Patient p = store->patients().get(id);
+        const Patient read = store->patients().get(id);
+        Patient p = read;
         p.email = "new.address@example.org";
         p.phone = "+34 699 999 999";
-        store->patients().update(p);
+        store->patients().update(read, p);
         store->patients().recordScreening(id, {Date{2025, 3, 1}, {{"lumbar/night-pain", true}}});
         store->patients().setArchived(id, true);
         store->patients().setArchived(id, false);
         const auto planId = store->plans().create(id, "Low back", sampleRevision());
-        store->plans().revise(planId, sampleRevision("Progress"));
+        store->plans().revise(planId, sampleRevision("Progress"), 1);
         store->plans().setStatus(planId, PlanStatus::Closed);
         FollowUpNote n = sampleNote(id);
         n.subjective = "Secret clinical text";

@@ -3,7 +3,7 @@
 #include "DbFixtures.h"
 
 #include "core/TextFold.h"
-#include "db/sqlite/AuditChain.h"
+#include "db/store/AuditChain.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -221,7 +221,7 @@ void expectRowsReadable(ClinicStore& store, int version)
     // A later visit decides from now on.
     BOOST_TEST_REQUIRE(store.notes().due(Date{2024, 12, 31}).size() == 1u);
     BOOST_TEST((store.notes().due(Date{2024, 12, 31})[0].due == *note.nextDue));
-    BOOST_TEST(store.plans().revise(3, sampleRevision("Progress")) == 2);
+    BOOST_TEST(store.plans().revise(3, sampleRevision("Progress"), 1) == 2);
     ClinicProfile edited = clinic.value_or(ClinicProfile{});
     edited.name = "Riverside Physio";
     store.clinic().set(edited);

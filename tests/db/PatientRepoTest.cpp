@@ -3,7 +3,8 @@
 #include "DbFixtures.h"
 
 #include "core/TextFold.h"
-#include "db/sqlite/PatientRepo.h"
+#include "db/sqlite/SqliteSession.h"
+#include "db/store/PatientRepo.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -83,7 +84,7 @@ BOOST_AUTO_TEST_CASE(reports_unknown_ids_as_not_found)
     BOOST_TEST(std::string(e.what()) == "no patient 42");
     Patient p = samplePatient();
     p.id = 42;
-    expectDbError(DbErrorKind::NotFound, [&] { store->patients().update(p); });
+    expectDbError(DbErrorKind::NotFound, [&] { store->patients().update(p, p); });
     expectDbError(DbErrorKind::NotFound, [&] { store->patients().setArchived(42, true); });
     expectDbError(DbErrorKind::NotFound, [&] { store->patients().recordScreening(42, {Date{2025, 1, 1}, {}}); });
     expectDbError(DbErrorKind::NotFound, [&] { store->patients().purge(42); });
@@ -103,7 +104,7 @@ BOOST_AUTO_TEST_CASE(updates_every_field_but_archived_and_screening)
     changed.preference = DirectionalPreference::None;
     changed.archived = true;  // ignored: it has its own call
     changed.screening.reset(); // ignored too
-    store->patients().update(changed);
+    store->patients().update(p, changed);
     Patient expected = changed;
     expected.archived = false;
     expected.screening = p.screening;
@@ -115,9 +116,10 @@ BOOST_AUTO_TEST_CASE(updates_every_field_but_archived_and_screening)
 BOOST_AUTO_TEST_CASE(rejects_an_invalid_update_and_keeps_the_patient)
 {
     const auto id = store->patients().add(samplePatient());
-    Patient p = store->patients().get(id);
+    const Patient read = store->patients().get(id);
+    Patient p = read;
     p.name = "";
-    expectDbError(DbErrorKind::Invalid, [&] { store->patients().update(p); });
+    expectDbError(DbErrorKind::Invalid, [&] { store->patients().update(read, p); });
     BOOST_TEST(store->patients().get(id).name == "José Álvarez");
 }
 
@@ -206,7 +208,7 @@ BOOST_AUTO_TEST_CASE(searches_fifty_thousand_patients_through_the_word_index)
         }
         raw.exec("COMMIT");
         // The plan SQLite picks: a range on the word index, then patients by their key.
-        SQLite::Statement plan(raw, "EXPLAIN QUERY PLAN " + sp::db::sqlite::patientSearchSql(2));
+        SQLite::Statement plan(raw, "EXPLAIN QUERY PLAN " + sp::db::store::patientSearchSql(sp::db::sqlite::sqliteDialect(), 2));
         std::string steps;
         while (plan.executeStep())
             steps += plan.getColumn(3).getString() + "\n";

@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(numbers_revisions_on_and_keeps_the_old_ones)
     PlanRevision second = sampleRevision("Progressed");
     second.items.pop_back();
     second.items[0].dosage.reps = 15;
-    BOOST_TEST(store->plans().revise(planId, second) == 2);
-    BOOST_TEST(store->plans().revise(planId, sampleRevision("Third")) == 3);
+    BOOST_TEST(store->plans().revise(planId, second, 1) == 2);
+    BOOST_TEST(store->plans().revise(planId, sampleRevision("Third"), 2) == 3);
     BOOST_TEST(store->plans().get(planId).latestRevision == 3);
     BOOST_TEST(store->plans().revision(planId, 1).items.size() == 2u);
     BOOST_TEST(store->plans().revision(planId, 2).items.at(0).dosage.reps == 15);
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_revisions_and_writes_nothing)
 
     PlanRevision negativeReps = sampleRevision();
     negativeReps.items[1].dosage.reps = -3;
-    DbError e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, negativeReps); });
+    DbError e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, negativeReps, 1); });
     BOOST_TEST(hasFieldError(e, "items/1/dosage/reps"));
 
     PlanRevision empty = sampleRevision();
@@ -122,22 +122,22 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_revisions_and_writes_nothing)
 
     PlanRevision mismatched = sampleRevision();
     mismatched.items[0].exerciseId = "lumbar/something-else";
-    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, mismatched); });
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, mismatched, 1); });
     BOOST_TEST(hasFieldError(e, "items/0/snapshot"));
 
     PlanRevision unqualified = sampleRevision();
     unqualified.items[0].exerciseId = "prone-press-up";
-    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, unqualified); });
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, unqualified, 1); });
     BOOST_TEST(hasFieldError(e, "items/0/exercise"));
 
     PlanRevision brokenSnapshot = sampleRevision();
     brokenSnapshot.items[0].snapshot.name = "";
-    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, brokenSnapshot); });
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, brokenSnapshot, 1); });
     BOOST_TEST(hasFieldError(e, "items/0/snapshot"));
 
     PlanRevision badNote = sampleRevision();
     badNote.items[0].note = "caf\xE9";
-    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, badNote); });
+    e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().revise(planId, badNote, 1); });
     BOOST_TEST(hasFieldError(e, "items/0/note"));
 
     e = expectDbError(DbErrorKind::Invalid, [&] { store->plans().create(patientId, "", sampleRevision()); });
@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(reports_unknown_ids_as_not_found)
                            }).what()) == "no patient 999");
     BOOST_TEST(std::string(expectDbError(DbErrorKind::NotFound, [&] { store->plans().get(77); }).what()) ==
                "no plan 77");
-    expectDbError(DbErrorKind::NotFound, [&] { store->plans().revise(77, sampleRevision()); });
+    expectDbError(DbErrorKind::NotFound, [&] { store->plans().revise(77, sampleRevision(), 1); });
     expectDbError(DbErrorKind::NotFound, [&] { store->plans().setStatus(77, PlanStatus::Closed); });
     expectDbError(DbErrorKind::NotFound, [&] { store->plans().history(77); });
     expectDbError(DbErrorKind::NotFound, [&] { store->plans().listForPatient(999); });

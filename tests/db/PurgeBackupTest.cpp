@@ -41,7 +41,7 @@ std::int64_t addVictim(ClinicStore& store, const Victim& v)
     h.recipient = v.email;
     h.sha256 = std::string(64, 'd');
     store.handouts().add(h);
-    store.plans().revise(planId, sampleRevision("Second"));
+    store.plans().revise(planId, sampleRevision("Second"), 1);
     return id;
 }
 

@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(lists_revisions_notes_and_handouts_oldest_first)
     clock.set("2025-02-03T16:00:00.000Z");
     const auto lateNote = store->notes().add(late);
     clock.set("2025-02-03T08:00:00.000Z");
-    store->plans().revise(planId, sampleRevision("Progressed"));
+    store->plans().revise(planId, sampleRevision("Progressed"), 1);
     clock.set("2025-02-03T09:00:00.000Z");
     const auto sameDayNote = store->notes().add(sampleNote(patientId, Date{2025, 2, 3}));
     clock.set("2025-02-10T10:00:00.000Z");

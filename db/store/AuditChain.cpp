@@ -1,4 +1,4 @@
-#include "db/sqlite/AuditChain.h"
+#include "db/store/AuditChain.h"
 
 #include "hash/Sha256.h"
 

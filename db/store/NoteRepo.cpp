@@ -1,10 +1,11 @@
-#include "db/sqlite/NoteRepo.h"
+#include "db/store/NoteRepo.h"
 
-#include "db/sqlite/AuditLog.h"
-#include "db/sqlite/PatientRepo.h"
-#include "db/sqlite/PlanRepo.h"
+#include "db/store/AuditLog.h"
+#include "db/store/Conflicts.h"
+#include "db/store/PatientRepo.h"
+#include "db/store/PlanRepo.h"
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 constexpr const char* kNoteColumns =
@@ -14,7 +15,7 @@ constexpr const char* kNoteColumns =
 
 // What a visit recorded, from revision_id to next_due, in the columns from `first` on: the
 // same in a note and in each of its kept versions.
-void readVisit(const SQLite::Statement& st, int first, FollowUpNote& n)
+void readVisit(const Statement& st, int first, FollowUpNote& n)
 {
     n.revisionId = optionalId(st.getColumn(first));
     n.visitDate = dateOf(st.getColumn(first + 1));
@@ -30,7 +31,7 @@ void readVisit(const SQLite::Statement& st, int first, FollowUpNote& n)
     n.nextDue = optionalDate(st.getColumn(first + 11));
 }
 
-FollowUpNote noteOf(const SQLite::Statement& st)
+FollowUpNote noteOf(const Statement& st)
 {
     FollowUpNote n;
     n.id = st.getColumn(0).getInt64();
@@ -46,8 +47,8 @@ FollowUpNote noteOf(const SQLite::Statement& st)
 
 std::vector<PsfsScore> psfsOf(const StoreContext& ctx, const char* sql, std::int64_t noteId, int version = 0)
 {
-    SQLite::Statement st(ctx.db, sql);
-    st.bind(1, static_cast<int64_t>(noteId));
+    Statement st(*ctx.session, sql);
+    st.bind(1, static_cast<std::int64_t>(noteId));
     if (version > 0)
         st.bind(2, version);
     std::vector<PsfsScore> out;
@@ -58,10 +59,10 @@ std::vector<PsfsScore> psfsOf(const StoreContext& ctx, const char* sql, std::int
 
 void insertPsfs(StoreContext& ctx, std::int64_t noteId, const std::vector<PsfsScore>& scores)
 {
-    SQLite::Statement st(ctx.db, "INSERT INTO psfs_scores (note_id, position, activity, score) "
+    Statement st(*ctx.session, "INSERT INTO psfs_scores (note_id, position, activity, score) "
                                  "VALUES (?1, ?2, ?3, ?4)");
     for (std::size_t i = 0; i < scores.size(); ++i) {
-        st.bind(1, static_cast<int64_t>(noteId));
+        st.bind(1, static_cast<std::int64_t>(noteId));
         st.bind(2, static_cast<int>(i));
         bindText(st, 3, scores[i].activity);
         st.bind(4, scores[i].score);
@@ -91,8 +92,8 @@ void requireOwnRevision(const StoreContext& ctx, const FollowUpNote& note)
 
 FollowUpNote loadNote(const StoreContext& ctx, std::int64_t noteId)
 {
-    SQLite::Statement st(ctx.db, std::string("SELECT ") + kNoteColumns + " FROM follow_up_notes WHERE id = ?1");
-    st.bind(1, static_cast<int64_t>(noteId));
+    Statement st(*ctx.session, std::string("SELECT ") + kNoteColumns + " FROM follow_up_notes WHERE id = ?1");
+    st.bind(1, static_cast<std::int64_t>(noteId));
     if (!st.executeStep())
         throwNotFound("no note " + std::to_string(noteId));
     FollowUpNote n = noteOf(st);
@@ -100,7 +101,7 @@ FollowUpNote loadNote(const StoreContext& ctx, std::int64_t noteId)
     return n;
 }
 
-void bindClinicalFields(SQLite::Statement& st, const FollowUpNote& note)
+void bindClinicalFields(Statement& st, const FollowUpNote& note)
 {
     // ?2 to ?13, in the column order of follow_up_notes.
     bindOptional(st, 2, note.revisionId);
@@ -126,17 +127,16 @@ std::int64_t NoteRepo::add(const FollowUpNote& note)
         WriteTransaction tx(m_ctx);
         requirePatient(m_ctx, note.patientId);
         requireOwnRevision(m_ctx, note);
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "INSERT INTO follow_up_notes (patient_id, revision_id, visit_date, pain_now, pain_worst, "
                              "pain_best, sessions_done, sessions_prescribed, subjective, objective, assessment, "
                              "plan_text, next_due, author, created_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-        st.bind(1, static_cast<int64_t>(note.patientId));
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id");
+        st.bind(1, static_cast<std::int64_t>(note.patientId));
         bindClinicalFields(st, note);
         bindText(st, 14, m_ctx.actor);
         bindText(st, 15, m_ctx.now());
-        st.exec();
-        const std::int64_t id = m_ctx.db.getLastInsertRowid();
+        const std::int64_t id = st.insertReturningId();
         insertPsfs(m_ctx, id, note.psfs);
         appendAudit(m_ctx, "create", "note", id, note.patientId);
         tx.commit();
@@ -156,13 +156,14 @@ int NoteRepo::amend(const FollowUpNote& note, const std::string& reason)
             throwInvalid({{"patient", "note " + std::to_string(note.id) + " is patient " +
                                           std::to_string(before.patientId) + "'s, not patient " +
                                           std::to_string(note.patientId) + "'s"}});
+        requireCurrentNoteVersion(m_ctx, note.id, before.version, note.version);
         requireOwnRevision(m_ctx, note);
         const std::vector<std::string> changed = changedFields(before, note);
         if (changed.empty())
             throwInvalid({{"note", "has no change to amend"}});
         // The version being replaced is copied first: the triggers refuse the update and
         // the PSFS deletes below unless that copy is there, field for field.
-        SQLite::Statement keep(m_ctx.db,
+        Statement keep(*m_ctx.session,
                                "INSERT INTO note_versions (note_id, version, revision_id, visit_date, pain_now, "
                                "pain_worst, pain_best, sessions_done, sessions_prescribed, subjective, objective, "
                                "assessment, plan_text, next_due, written_by, written_at, reason) "
@@ -170,23 +171,23 @@ int NoteRepo::amend(const FollowUpNote& note, const std::string& reason)
                                "sessions_done, sessions_prescribed, subjective, objective, assessment, plan_text, "
                                "next_due, coalesce(amended_by, author), coalesce(amended_at, created_at), amend_reason "
                                "FROM follow_up_notes WHERE id = ?1");
-        keep.bind(1, static_cast<int64_t>(note.id));
+        keep.bind(1, static_cast<std::int64_t>(note.id));
         keep.exec();
-        SQLite::Statement keepPsfs(m_ctx.db, "INSERT INTO note_version_psfs (note_id, version, position, activity, "
+        Statement keepPsfs(*m_ctx.session, "INSERT INTO note_version_psfs (note_id, version, position, activity, "
                                              "score) SELECT note_id, ?2, position, activity, score FROM psfs_scores "
                                              "WHERE note_id = ?1");
-        keepPsfs.bind(1, static_cast<int64_t>(note.id));
+        keepPsfs.bind(1, static_cast<std::int64_t>(note.id));
         keepPsfs.bind(2, before.version);
         keepPsfs.exec();
-        SQLite::Statement drop(m_ctx.db, "DELETE FROM psfs_scores WHERE note_id = ?1");
-        drop.bind(1, static_cast<int64_t>(note.id));
+        Statement drop(*m_ctx.session, "DELETE FROM psfs_scores WHERE note_id = ?1");
+        drop.bind(1, static_cast<std::int64_t>(note.id));
         drop.exec();
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "UPDATE follow_up_notes SET revision_id = ?2, visit_date = ?3, pain_now = ?4, "
                              "pain_worst = ?5, pain_best = ?6, sessions_done = ?7, sessions_prescribed = ?8, "
                              "subjective = ?9, objective = ?10, assessment = ?11, plan_text = ?12, next_due = ?13, "
                              "version = ?14, amended_by = ?15, amended_at = ?16, amend_reason = ?17 WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(note.id));
+        st.bind(1, static_cast<std::int64_t>(note.id));
         bindClinicalFields(st, note);
         st.bind(14, before.version + 1);
         bindText(st, 15, m_ctx.actor);
@@ -215,11 +216,11 @@ std::vector<NoteVersion> NoteRepo::versions(std::int64_t noteId) const
     return guarded(m_ctx, "read the versions of note " + std::to_string(noteId), [&] {
         ReadSnapshot snapshot(m_ctx);
         const FollowUpNote current = loadNote(m_ctx, noteId);
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "SELECT version, revision_id, visit_date, pain_now, pain_worst, pain_best, sessions_done, "
                              "sessions_prescribed, subjective, objective, assessment, plan_text, next_due, written_by, "
                              "written_at, reason FROM note_versions WHERE note_id = ?1 ORDER BY version");
-        st.bind(1, static_cast<int64_t>(noteId));
+        st.bind(1, static_cast<std::int64_t>(noteId));
         std::vector<NoteVersion> out;
         while (st.executeStep()) {
             NoteVersion v;
@@ -247,8 +248,8 @@ std::vector<NoteVersion> NoteRepo::versions(std::int64_t noteId) const
         last.note = current;
         last.writtenBy = current.version > 1 ? current.amendedBy : current.author;
         last.writtenAt = current.version > 1 ? current.amendedAt : current.createdAt;
-        SQLite::Statement reason(m_ctx.db, "SELECT amend_reason FROM follow_up_notes WHERE id = ?1");
-        reason.bind(1, static_cast<int64_t>(noteId));
+        Statement reason(*m_ctx.session, "SELECT amend_reason FROM follow_up_notes WHERE id = ?1");
+        reason.bind(1, static_cast<std::int64_t>(noteId));
         if (reason.executeStep())
             last.reason = textOf(reason.getColumn(0));
         out.push_back(std::move(last));
@@ -261,16 +262,16 @@ std::vector<FollowUpNote> NoteRepo::listForPatient(std::int64_t patientId) const
     return guarded(m_ctx, "list the notes of patient " + std::to_string(patientId), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePatient(m_ctx, patientId);
-        SQLite::Statement st(m_ctx.db, std::string("SELECT ") + kNoteColumns +
+        Statement st(*m_ctx.session, std::string("SELECT ") + kNoteColumns +
                                            " FROM follow_up_notes WHERE patient_id = ?1 "
                                            "ORDER BY visit_date DESC, id DESC");
-        st.bind(1, static_cast<int64_t>(patientId));
-        SQLite::Statement psfs(m_ctx.db, "SELECT activity, score FROM psfs_scores WHERE note_id = ?1 "
+        st.bind(1, static_cast<std::int64_t>(patientId));
+        Statement psfs(*m_ctx.session, "SELECT activity, score FROM psfs_scores WHERE note_id = ?1 "
                                          "ORDER BY position");
         std::vector<FollowUpNote> out;
         while (st.executeStep()) {
             FollowUpNote n = noteOf(st);
-            psfs.bind(1, static_cast<int64_t>(n.id));
+            psfs.bind(1, static_cast<std::int64_t>(n.id));
             while (psfs.executeStep())
                 n.psfs.push_back({textOf(psfs.getColumn(0)), psfs.getColumn(1).getInt()});
             psfs.reset();
@@ -289,7 +290,7 @@ std::vector<FollowUpDue> NoteRepo::due(const Date& until) const
             throwInvalid(errors.list());
         // Only the latest note of each patient decides; latest_notes keeps it (triggers),
         // so this is a range of its next_due index instead of a ranking of every note.
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "SELECT p.id, p.name, n.next_due, n.visit_date FROM latest_notes AS n "
                              "JOIN patients AS p ON p.id = n.patient_id "
                              "WHERE n.next_due IS NOT NULL AND n.next_due <= ?1 AND p.archived = 0 "
@@ -303,4 +304,4 @@ std::vector<FollowUpDue> NoteRepo::due(const Date& until) const
     });
 }
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

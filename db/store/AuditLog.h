@@ -1,13 +1,13 @@
-// The audit log over SQLite: entries appended inside the transaction of the change they
-// record, chained by hash, never updated or deleted (triggers refuse it). Internal to sp_db.
+// The audit log: entries appended inside the transaction of the change they record,
+// chained by hash, never updated or deleted (triggers refuse it). Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
 #include <nlohmann/json.hpp>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class AuditLog final : public AuditRepository {
 public:
@@ -31,15 +31,14 @@ void appendAudit(StoreContext& ctx, const std::string& action, const std::string
                  std::optional<std::int64_t> patientId, const nlohmann::json& details = nlohmann::json::object(),
                  const std::string& freeText = {});
 
-struct ChainVerdict {
-    CheckResult chain;  // every entry's hash and link
-    CheckResult anchor; // the entries against the checkpoint file
+struct ChainScan {
+    CheckResult chain;              // every entry's hash and link
+    std::vector<AuditHead> entries; // id and hash of every entry, oldest first
     AuditHead head;
 };
 
-// Every entry's hash and link recomputed, oldest first (the first problem names its
-// entry), then compared with the checkpoints beside the file. Starts the checkpoint file
-// when there is none, and adds the head when the last checkpoint is behind it.
-ChainVerdict verifyAuditChain(const StoreContext& ctx);
+// Every entry's hash and link recomputed, oldest first, in one snapshot; the first
+// problem names its entry.
+ChainScan scanAuditChain(const StoreContext& ctx);
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,13 +1,14 @@
-#include "db/sqlite/PlanRepo.h"
+#include "db/store/PlanRepo.h"
 
 #include "core/ExerciseJson.h"
 #include "core/JsonText.h"
-#include "db/sqlite/AuditLog.h"
-#include "db/sqlite/PatientRepo.h"
+#include "db/store/AuditLog.h"
+#include "db/store/Conflicts.h"
+#include "db/store/PatientRepo.h"
 
 #include <nlohmann/json.hpp>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 using nlohmann::json;
@@ -18,7 +19,7 @@ constexpr const char* kPlanSelect =
 constexpr const char* kRevisionSelect =
     "SELECT id, plan_id, number, created_at, author, reason, goals FROM plan_revisions ";
 
-Plan planOf(const SQLite::Statement& st)
+Plan planOf(const Statement& st)
 {
     Plan p;
     p.id = st.getColumn(0).getInt64();
@@ -30,7 +31,7 @@ Plan planOf(const SQLite::Statement& st)
     return p;
 }
 
-PlanRevision revisionOf(const SQLite::Statement& st)
+PlanRevision revisionOf(const Statement& st)
 {
     PlanRevision r;
     r.id = st.getColumn(0).getInt64();
@@ -61,10 +62,10 @@ Exercise snapshotOf(const std::string& exerciseId, const std::string& text, std:
 
 void loadItems(const StoreContext& ctx, PlanRevision& r)
 {
-    SQLite::Statement st(ctx.db, "SELECT id, exercise_id, snapshot, sets, reps, hold_s, rest_s, per_day, "
+    Statement st(*ctx.session, "SELECT id, exercise_id, snapshot, sets, reps, hold_s, rest_s, per_day, "
                                  "days_per_week, side, tempo_s, note FROM plan_items "
                                  "WHERE revision_id = ?1 ORDER BY position");
-    st.bind(1, static_cast<int64_t>(r.id));
+    st.bind(1, static_cast<std::int64_t>(r.id));
     while (st.executeStep()) {
         PlanItem item;
         item.exerciseId = textOf(st.getColumn(1));
@@ -120,22 +121,21 @@ std::vector<FieldError> problemsOf(const PlanRevision& revision, const std::stri
 
 std::int64_t insertRevision(StoreContext& ctx, std::int64_t planId, int number, const PlanRevision& r)
 {
-    SQLite::Statement st(ctx.db, "INSERT INTO plan_revisions (plan_id, number, created_at, author, reason, goals) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st.bind(1, static_cast<int64_t>(planId));
+    Statement st(*ctx.session, "INSERT INTO plan_revisions (plan_id, number, created_at, author, reason, goals) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+    st.bind(1, static_cast<std::int64_t>(planId));
     st.bind(2, number);
     bindText(st, 3, ctx.now());
     bindText(st, 4, ctx.actor);
     bindText(st, 5, r.reason);
     bindText(st, 6, json(r.goals).dump());
-    st.exec();
-    const std::int64_t revisionId = ctx.db.getLastInsertRowid();
-    SQLite::Statement item(ctx.db, "INSERT INTO plan_items (revision_id, position, exercise_id, snapshot, sets, "
+    const std::int64_t revisionId = st.insertReturningId();
+    Statement item(*ctx.session, "INSERT INTO plan_items (revision_id, position, exercise_id, snapshot, sets, "
                                    "reps, hold_s, rest_s, per_day, days_per_week, side, tempo_s, note) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     for (std::size_t i = 0; i < r.items.size(); ++i) {
         const PlanItem& it = r.items[i];
-        item.bind(1, static_cast<int64_t>(revisionId));
+        item.bind(1, static_cast<std::int64_t>(revisionId));
         item.bind(2, static_cast<int>(i));
         bindText(item, 3, it.exerciseId);
         bindText(item, 4, toJson(it.snapshot).dump());
@@ -181,14 +181,13 @@ std::int64_t PlanRepo::create(std::int64_t patientId, const std::string& title, 
             throwInvalid(errors.list());
         WriteTransaction tx(m_ctx);
         requirePatient(m_ctx, patientId);
-        SQLite::Statement st(m_ctx.db, "INSERT INTO plans (patient_id, title, status, created_at) "
-                                       "VALUES (?1, ?2, ?3, ?4)");
-        st.bind(1, static_cast<int64_t>(patientId));
+        Statement st(*m_ctx.session, "INSERT INTO plans (patient_id, title, status, created_at) "
+                                       "VALUES (?1, ?2, ?3, ?4) RETURNING id");
+        st.bind(1, static_cast<std::int64_t>(patientId));
         bindText(st, 2, title);
         bindText(st, 3, toString(PlanStatus::Active));
         bindText(st, 4, m_ctx.now());
-        st.exec();
-        const std::int64_t planId = m_ctx.db.getLastInsertRowid();
+        const std::int64_t planId = st.insertReturningId();
         const std::int64_t revisionId = insertRevision(m_ctx, planId, 1, first);
         appendAudit(m_ctx, "create", "plan", planId, patientId, {{"revision_id", revisionId}});
         tx.commit();
@@ -196,16 +195,15 @@ std::int64_t PlanRepo::create(std::int64_t patientId, const std::string& title, 
     });
 }
 
-int PlanRepo::revise(std::int64_t planId, const PlanRevision& next)
+int PlanRepo::revise(std::int64_t planId, const PlanRevision& next, int baseRevision)
 {
     return guarded(m_ctx, "revise plan " + std::to_string(planId), [&] {
         if (auto problems = problemsOf(next, m_ctx.actor); !problems.empty())
             throwInvalid(problems);
         WriteTransaction tx(m_ctx);
         const std::int64_t patientId = requirePlan(m_ctx, planId);
-        const int number =
-            static_cast<int>(*queryId(m_ctx, "SELECT coalesce(max(number), 0) + 1 FROM plan_revisions "
-                                             "WHERE plan_id = ?1", planId));
+        requireLatestRevision(m_ctx, planId, baseRevision);
+        const int number = baseRevision + 1;
         const std::int64_t revisionId = insertRevision(m_ctx, planId, number, next);
         appendAudit(m_ctx, "revise", "revision", revisionId, patientId, {{"plan_id", planId}, {"number", number}});
         tx.commit();
@@ -220,8 +218,8 @@ void PlanRepo::setStatus(std::int64_t planId, PlanStatus status)
             throwInvalid({{"status", "is not one of " + enumChoices<PlanStatus>()}});
         WriteTransaction tx(m_ctx);
         const std::int64_t patientId = requirePlan(m_ctx, planId);
-        SQLite::Statement st(m_ctx.db, "UPDATE plans SET status = ?2 WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(planId));
+        Statement st(*m_ctx.session, "UPDATE plans SET status = ?2 WHERE id = ?1");
+        st.bind(1, static_cast<std::int64_t>(planId));
         bindText(st, 2, toString(status));
         st.exec();
         appendAudit(m_ctx, "status", "plan", planId, patientId, {{"status", toString(status)}});
@@ -232,8 +230,8 @@ void PlanRepo::setStatus(std::int64_t planId, PlanStatus status)
 Plan PlanRepo::get(std::int64_t planId) const
 {
     return guarded(m_ctx, "read plan " + std::to_string(planId), [&] {
-        SQLite::Statement st(m_ctx.db, std::string(kPlanSelect) + "WHERE pl.id = ?1");
-        st.bind(1, static_cast<int64_t>(planId));
+        Statement st(*m_ctx.session, std::string(kPlanSelect) + "WHERE pl.id = ?1");
+        st.bind(1, static_cast<std::int64_t>(planId));
         if (!st.executeStep())
             throwNotFound("no plan " + std::to_string(planId));
         return planOf(st);
@@ -245,8 +243,8 @@ std::vector<Plan> PlanRepo::listForPatient(std::int64_t patientId) const
     return guarded(m_ctx, "list the plans of patient " + std::to_string(patientId), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePatient(m_ctx, patientId);
-        SQLite::Statement st(m_ctx.db, std::string(kPlanSelect) + "WHERE pl.patient_id = ?1 ORDER BY pl.id");
-        st.bind(1, static_cast<int64_t>(patientId));
+        Statement st(*m_ctx.session, std::string(kPlanSelect) + "WHERE pl.patient_id = ?1 ORDER BY pl.id");
+        st.bind(1, static_cast<std::int64_t>(patientId));
         std::vector<Plan> out;
         while (st.executeStep())
             out.push_back(planOf(st));
@@ -259,10 +257,10 @@ PlanRevision PlanRepo::revision(std::int64_t planId, int number) const
     return guarded(m_ctx, "read plan " + std::to_string(planId) + " revision " + std::to_string(number), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePlan(m_ctx, planId);
-        SQLite::Statement st(m_ctx.db, std::string(kRevisionSelect) +
+        Statement st(*m_ctx.session, std::string(kRevisionSelect) +
                                            (number == 0 ? "WHERE plan_id = ?1 ORDER BY number DESC LIMIT 1"
                                                         : "WHERE plan_id = ?1 AND number = ?2"));
-        st.bind(1, static_cast<int64_t>(planId));
+        st.bind(1, static_cast<std::int64_t>(planId));
         if (number != 0)
             st.bind(2, number);
         if (!st.executeStep())
@@ -277,8 +275,8 @@ PlanRevision PlanRepo::revisionById(std::int64_t revisionId) const
 {
     return guarded(m_ctx, "read plan revision " + std::to_string(revisionId), [&] {
         ReadSnapshot snapshot(m_ctx);
-        SQLite::Statement st(m_ctx.db, std::string(kRevisionSelect) + "WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(revisionId));
+        Statement st(*m_ctx.session, std::string(kRevisionSelect) + "WHERE id = ?1");
+        st.bind(1, static_cast<std::int64_t>(revisionId));
         if (!st.executeStep())
             throwNotFound("no plan revision " + std::to_string(revisionId));
         PlanRevision r = revisionOf(st);
@@ -292,8 +290,8 @@ std::vector<PlanRevision> PlanRepo::history(std::int64_t planId) const
     return guarded(m_ctx, "read the history of plan " + std::to_string(planId), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePlan(m_ctx, planId);
-        SQLite::Statement st(m_ctx.db, std::string(kRevisionSelect) + "WHERE plan_id = ?1 ORDER BY number");
-        st.bind(1, static_cast<int64_t>(planId));
+        Statement st(*m_ctx.session, std::string(kRevisionSelect) + "WHERE plan_id = ?1 ORDER BY number");
+        st.bind(1, static_cast<std::int64_t>(planId));
         std::vector<PlanRevision> out;
         while (st.executeStep())
             out.push_back(revisionOf(st));
@@ -301,4 +299,4 @@ std::vector<PlanRevision> PlanRepo::history(std::int64_t planId) const
     });
 }
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,16 +1,13 @@
-#include "db/sqlite/AuditLog.h"
+#include "db/store/AuditLog.h"
 
-#include "db/sqlite/AuditChain.h"
-#include "db/sqlite/ChainCheckpoints.h"
-#include "db/sqlite/PatientRepo.h"
+#include "db/store/AuditChain.h"
+#include "db/store/PatientRepo.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <utility>
 
-namespace fs = std::filesystem;
-
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 constexpr const char* kColumns =
@@ -22,7 +19,7 @@ constexpr const char* kColumns =
 // The value of text_digest in a format-1 entry whose reason migration 9 moved out of its details.
 constexpr const char* kMovedReason = "details.reason";
 
-AuditEntry entryOf(const SQLite::Statement& st)
+AuditEntry entryOf(const Statement& st)
 {
     AuditEntry e;
     e.id = st.getColumn(0).getInt64();
@@ -49,7 +46,7 @@ struct ChainedRow {
     bool patientExists = false; // not purged
 };
 
-ChainedRow chainedRowOf(const SQLite::Statement& st)
+ChainedRow chainedRowOf(const Statement& st)
 {
     ChainedRow r;
     r.entry = entryOf(st);
@@ -100,26 +97,6 @@ EntryVerdict verifyEntry(const ChainedRow& r)
     return {};
 }
 
-// The checkpoints against the entries as the chain check read them (id order).
-CheckResult compareWithCheckpoints(const CheckpointFile& file, const std::vector<AuditHead>& entries)
-{
-    if (!file.problems.empty())
-        return {false, "the checkpoint file is damaged: " + file.problems.front()};
-    std::vector<AuditHead> sorted = file.checkpoints;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const AuditHead& a, const AuditHead& b) { return a.id < b.id; });
-    for (const AuditHead& c : sorted) {
-        const auto it = std::lower_bound(entries.begin(), entries.end(), c.id,
-                                         [](const AuditHead& e, std::int64_t id) { return e.id < id; });
-        const std::string id = std::to_string(c.id);
-        if (it == entries.end() || it->id != c.id)
-            return {false, "audit entry " + id + " was checkpointed but is missing from the log: entries were removed"};
-        if (it->hash != c.hash)
-            return {false, "audit entry " + id + " does not match its checkpoint: it, or the chain up to it, was "
-                                                 "rewritten after it was written"};
-    }
-    return {true, "ok"};
-}
-
 } // namespace
 
 void appendAudit(StoreContext& ctx, const std::string& action, const std::string& entity, std::int64_t entityId,
@@ -133,7 +110,7 @@ void appendAudit(StoreContext& ctx, const std::string& action, const std::string
     e.entityId = entityId;
     e.patientId = patientId;
     e.details = details.dump();
-    SQLite::Statement last(ctx.db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    Statement last(*ctx.session, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
     if (last.executeStep())
         e.prevHash = textOf(last.getColumn(0));
     std::optional<std::string> digest;
@@ -142,14 +119,14 @@ void appendAudit(StoreContext& ctx, const std::string& action, const std::string
         digest = auditTextDigest(salt, freeText);
     e.hash = auditEntryHashV2(e, digest);
 
-    SQLite::Statement insert(ctx.db, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, "
+    Statement insert(*ctx.session, "INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, "
                                      "details, prev_hash, hash, format, text_digest) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 2, ?10)");
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 2, ?10) RETURNING id");
     bindText(insert, 1, e.at);
     bindText(insert, 2, e.actor);
     bindText(insert, 3, e.action);
     bindText(insert, 4, e.entity);
-    insert.bind(5, static_cast<int64_t>(e.entityId));
+    insert.bind(5, static_cast<std::int64_t>(e.entityId));
     bindOptional(insert, 6, e.patientId);
     bindText(insert, 7, e.details);
     bindText(insert, 8, e.prevHash);
@@ -158,29 +135,17 @@ void appendAudit(StoreContext& ctx, const std::string& action, const std::string
         bindText(insert, 10, *digest);
     else
         insert.bind(10);
-    insert.exec();
-    const std::int64_t id = ctx.db.getLastInsertRowid();
+    const std::int64_t id = insert.insertReturningId();
     if (digest) {
-        SQLite::Statement text(ctx.db, "INSERT INTO audit_texts (entry_id, patient_id, salt, text) "
+        Statement text(*ctx.session, "INSERT INTO audit_texts (entry_id, patient_id, salt, text) "
                                        "VALUES (?1, ?2, ?3, ?4)");
-        text.bind(1, static_cast<int64_t>(id));
+        text.bind(1, static_cast<std::int64_t>(id));
         bindOptional(text, 2, e.patientId);
         bindText(text, 3, salt);
         bindText(text, 4, freeText);
         text.exec();
     }
     ctx.uncommittedAuditHead = AuditHead{id, e.hash};
-}
-
-void checkpointCommittedAudit(StoreContext& ctx) noexcept
-{
-    const std::optional<AuditHead> head = std::exchange(ctx.uncommittedAuditHead, std::nullopt);
-    if (!head)
-        return;
-    try {
-        appendCheckpoint(checkpointFileOf(ctx.file), *head);
-    } catch (...) { // committed already: check() reports the entries no checkpoint covers
-    }
 }
 
 void AuditLog::record(const std::string& action, const std::string& entity, std::int64_t entityId,
@@ -208,12 +173,12 @@ void AuditLog::record(const std::string& action, const std::string& entity, std:
 std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) const
 {
     return guarded(m_ctx, "read the audit log", [&] {
-        SQLite::Statement st(m_ctx.db, std::string(kColumns) +
+        Statement st(*m_ctx.session, std::string(kColumns) +
                                            (query.patientId ? "WHERE a.patient_id = ?2 " : "") +
                                            "ORDER BY a.id DESC LIMIT ?1");
-        st.bind(1, static_cast<int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
+        st.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
         if (query.patientId)
-            st.bind(2, static_cast<int64_t>(*query.patientId));
+            st.bind(2, static_cast<std::int64_t>(*query.patientId));
         std::vector<AuditEntry> out;
         while (st.executeStep())
             out.push_back(entryOf(st));
@@ -221,91 +186,54 @@ std::vector<AuditEntry> AuditLog::list(const AuditQuery& query) const
     });
 }
 
-ChainVerdict verifyAuditChain(const StoreContext& ctx)
+ChainScan scanAuditChain(const StoreContext& ctx)
 {
-    ChainVerdict verdict;
-    // Read before the snapshot: a checkpoint is written after its entry commits, so every
-    // checkpoint read here names an entry the snapshot below can see.
-    const fs::path anchorFile = checkpointFileOf(ctx.file);
-    std::optional<CheckpointFile> anchors;
-    try {
-        anchors = readCheckpoints(anchorFile);
-    } catch (const DbError& e) {
-        verdict.anchor = {false, e.what()};
-    }
-    std::vector<AuditHead> entries;
+    ChainScan scan;
     std::size_t linksOnly = 0;
     {
         ReadSnapshot snapshot(ctx);
-        SQLite::Statement st(ctx.db, std::string(kColumns) + "ORDER BY a.id");
+        Statement st(*ctx.session, std::string(kColumns) + "ORDER BY a.id");
         std::string prevHash;
         std::int64_t prevId = 0;
         while (st.executeStep()) {
             const ChainedRow row = chainedRowOf(st);
             const AuditEntry& e = row.entry;
-            entries.push_back({e.id, e.hash});
-            if (!verdict.chain.detail.empty())
-                continue; // the first problem is reported; the anchor still wants every hash
+            scan.entries.push_back({e.id, e.hash});
+            if (!scan.chain.detail.empty())
+                continue; // the first problem is reported; an anchor still wants every hash
             if (e.prevHash != prevHash) {
-                verdict.chain = {false, "audit entry " + std::to_string(e.id) + " does not link to the entry before it" +
-                                            (prevId ? " (" + std::to_string(prevId) + ")"
-                                                    : std::string(" (it is the first)")) +
-                                            ": an entry was removed, reordered or changed"};
+                scan.chain = {false, "audit entry " + std::to_string(e.id) + " does not link to the entry before it" +
+                                         (prevId ? " (" + std::to_string(prevId) + ")"
+                                                 : std::string(" (it is the first)")) +
+                                         ": an entry was removed, reordered or changed"};
                 continue;
             }
             const EntryVerdict v = verifyEntry(row);
             if (!v.problem.empty())
-                verdict.chain = {false, v.problem};
+                scan.chain = {false, v.problem};
             linksOnly += v.linksOnly ? 1 : 0;
             prevHash = e.hash;
             prevId = e.id;
         }
-        // The chain cannot see its own newest entries go; AUTOINCREMENT remembers the highest id.
-        SQLite::Statement seq(ctx.db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
-        const std::int64_t lastId = entries.empty() ? 0 : entries.back().id;
-        if (verdict.chain.detail.empty() && seq.executeStep() && seq.getColumn(0).getInt64() > lastId)
-            verdict.chain = {false, "audit entries after " + std::to_string(lastId) + " (up to " +
-                                        std::to_string(seq.getColumn(0).getInt64()) + ") are missing"};
-    }
-    if (!entries.empty())
-        verdict.head = entries.back();
-    if (verdict.chain.detail.empty()) {
-        verdict.chain = {true, "ok"};
-        if (linksOnly)
-            verdict.chain.detail = "ok (" + std::to_string(linksOnly) + " entries written before schema version 9 "
-                                   "lost their text with a purged patient and are verified by their links alone)";
-    }
-    if (!verdict.anchor.detail.empty())
-        return verdict; // the file could not be read
-    if (!anchors) {
-        verdict.anchor = {true, "no checkpoint file " + anchorFile.string() +
-                                    ": the chain cannot be compared with an anchor", true};
-        if (verdict.head.id == 0) {
-            verdict.anchor = {true, "ok (no audit entries yet)"};
-            return verdict;
+        // The chain cannot see its own newest entries go; where ids have no gaps, the
+        // engine's sequence remembers the highest one issued.
+        if (!ctx.dialect.auditSequenceSql.empty()) {
+            Statement seq(*ctx.session, ctx.dialect.auditSequenceSql);
+            const std::int64_t lastId = scan.entries.empty() ? 0 : scan.entries.back().id;
+            if (scan.chain.detail.empty() && seq.executeStep() && seq.getColumn(0).getInt64() > lastId)
+                scan.chain = {false, "audit entries after " + std::to_string(lastId) + " (up to " +
+                                         std::to_string(seq.getColumn(0).getInt64()) + ") are missing"};
         }
-    } else {
-        verdict.anchor = compareWithCheckpoints(*anchors, entries);
-        const auto newest = std::max_element(anchors->checkpoints.begin(), anchors->checkpoints.end(),
-                                             [](const AuditHead& a, const AuditHead& b) { return a.id < b.id; });
-        const std::int64_t covered = newest == anchors->checkpoints.end() ? 0 : newest->id;
-        if (!verdict.anchor.ok || covered >= verdict.head.id)
-            return verdict;
-        verdict.anchor.detail = "ok (entries " + std::to_string(covered + 1) + " to " +
-                                std::to_string(verdict.head.id) + " were newer than the last checkpoint)";
     }
-    // Anchor what was just verified: a first checkpoint, or the head a failed write missed.
-    if (!verdict.chain.ok)
-        return verdict;
-    try {
-        appendCheckpoint(anchorFile, verdict.head);
-        if (!anchors)
-            verdict.anchor.detail += "; a first checkpoint was started at entry " + std::to_string(verdict.head.id);
-    } catch (const DbError& e) {
-        verdict.anchor.detail += std::string("; ") + e.what();
-        verdict.anchor.warning = true;
+    if (!scan.entries.empty())
+        scan.head = scan.entries.back();
+    if (scan.chain.detail.empty()) {
+        scan.chain = {true, "ok"};
+        if (linksOnly)
+            scan.chain.detail = "ok (" + std::to_string(linksOnly) + " entries written before schema version 9 "
+                                "lost their text with a purged patient and are verified by their links alone)";
     }
-    return verdict;
+    return scan;
 }
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,11 +1,11 @@
-// The clinic's own profile over SQLite: the single row of clinic_profile, its logo a BLOB.
-// Internal to sp_db.
+// The clinic's own profile: the single row of clinic_profile, its logo a BLOB.
+// Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class ClinicRepo final : public ClinicRepository {
 public:
@@ -20,4 +20,4 @@ private:
     StoreContext& m_ctx;
 };
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

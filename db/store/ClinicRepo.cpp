@@ -1,10 +1,10 @@
-#include "db/sqlite/ClinicRepo.h"
+#include "db/store/ClinicRepo.h"
 
-#include "db/sqlite/AuditLog.h"
+#include "db/store/AuditLog.h"
 
 #include <nlohmann/json.hpp>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 using nlohmann::json;
@@ -14,7 +14,7 @@ constexpr std::int64_t kProfileId = 1;
 
 std::optional<ClinicProfile> load(const StoreContext& ctx)
 {
-    SQLite::Statement st(ctx.db, "SELECT name, address, phone, email, web, accent, footer, logo "
+    Statement st(*ctx.session, "SELECT name, address, phone, email, web, accent, footer, logo "
                                  "FROM clinic_profile WHERE id = 1");
     if (!st.executeStep())
         return std::nullopt;
@@ -26,12 +26,8 @@ std::optional<ClinicProfile> load(const StoreContext& ctx)
     c.web = textOf(st.getColumn(4));
     c.accent = textOf(st.getColumn(5));
     c.footer = textOf(st.getColumn(6));
-    const SQLite::Column logo = st.getColumn(7);
-    if (!logo.isNull()) {
-        // getBlob() first, then getBytes(): SQLite's documented order, as for text.
-        const auto* bytes = static_cast<const char*>(logo.getBlob());
-        c.logo.assign(bytes, static_cast<std::size_t>(logo.getBytes()));
-    }
+    if (!st.getColumn(7).isNull())
+        c.logo = st.getColumn(7).getBlob();
     return c;
 }
 
@@ -68,7 +64,7 @@ void ClinicRepo::set(const ClinicProfile& profile)
             throwInvalid(problems);
         WriteTransaction tx(m_ctx);
         const std::optional<ClinicProfile> before = load(m_ctx);
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "INSERT INTO clinic_profile (id, name, address, phone, email, web, accent, footer, logo, "
                              "updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                              "ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, "
@@ -84,8 +80,8 @@ void ClinicRepo::set(const ClinicProfile& profile)
         bindText(st, 7, profile.footer);
         if (profile.logo.empty())
             st.bind(8);
-        else // a copy with its byte count: every byte, NULs included, goes in as it is
-            st.bind(8, profile.logo.data(), static_cast<int>(profile.logo.size()));
+        else // with its byte count: every byte, NULs included, goes in as it is
+            st.bindBlob(8, profile.logo);
         bindText(st, 9, m_ctx.now());
         st.exec();
         appendAudit(m_ctx, before ? "update" : "create", "clinic", kProfileId, std::nullopt,
@@ -94,4 +90,4 @@ void ClinicRepo::set(const ClinicProfile& profile)
     });
 }
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,11 +1,11 @@
-// Follow-up notes over SQLite, their amendments with every version kept, and the list of
-// patients due for one. Internal to sp_db.
+// Follow-up notes, their amendments with every version kept, and the list of
+// patients due for one. Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class NoteRepo final : public NoteRepository {
 public:
@@ -22,4 +22,4 @@ private:
     StoreContext& m_ctx;
 };
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,14 +1,14 @@
-// Patients over SQLite, with the folded-name word index that makes search ignore case and
-// accents, and the purge that erases a patient. Internal to sp_db.
+// Patients, with the folded-name word index that makes search ignore case and
+// accents, and the purge that erases a patient. Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
 #include <cstddef>
 #include <string>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class PatientRepo final : public PatientRepository {
 public:
@@ -17,7 +17,7 @@ public:
     std::int64_t add(const Patient& patient) override;
     Patient get(std::int64_t id) const override;
     std::vector<Patient> search(const PatientQuery& query) const override;
-    void update(const Patient& patient) override;
+    void update(const Patient& read, const Patient& edited) override;
     void setArchived(std::int64_t id, bool archived) override;
     void recordScreening(std::int64_t id, const RedFlagScreening& screening) override;
     Erasure purge(std::int64_t id) override;
@@ -26,18 +26,12 @@ private:
     StoreContext& m_ctx;
 };
 
-// Finishes a purge's erasure when pending_erasure says it is owed: VACUUM, then a
-// checkpoint that empties the write-ahead log, waiting up to the busy timeout for other
-// connections to stop reading the pages that held the data. Removes the marker once done.
-// Call with no transaction open.
-Erasure finishPendingErasure(StoreContext& ctx);
-
 // Throws DbError(NotFound, "no patient 42") unless the patient exists.
 void requirePatient(const StoreContext& ctx, std::int64_t id);
 
 // The search statement for `words` query words (at least one): ?1 include archived (0/1),
 // ?2 limit, ?3 the word that drives the index range, ?4... the others. Exposed so that a
-// test can ask SQLite for its query plan.
-std::string patientSearchSql(std::size_t words);
+// test can ask the engine for its query plan.
+std::string patientSearchSql(const Dialect& dialect, std::size_t words);
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,12 +1,12 @@
-#include "db/sqlite/HandoutRepo.h"
+#include "db/store/HandoutRepo.h"
 
-#include "db/sqlite/AuditLog.h"
-#include "db/sqlite/PatientRepo.h"
-#include "db/sqlite/PlanRepo.h"
+#include "db/store/AuditLog.h"
+#include "db/store/PatientRepo.h"
+#include "db/store/PlanRepo.h"
 
 #include <algorithm>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 bool isSha256Hex(const std::string& text)
@@ -47,10 +47,10 @@ std::int64_t HandoutRepo::add(const HandoutRecord& record)
         const auto patientId = patientOfRevision(m_ctx, record.revisionId);
         if (!patientId)
             throwNotFound("no plan revision " + std::to_string(record.revisionId));
-        SQLite::Statement st(m_ctx.db, "INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, "
-                                       "at, author, message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-        st.bind(1, static_cast<int64_t>(*patientId));
-        st.bind(2, static_cast<int64_t>(record.revisionId));
+        Statement st(*m_ctx.session, "INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, "
+                                       "at, author, message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
+        st.bind(1, static_cast<std::int64_t>(*patientId));
+        st.bind(2, static_cast<std::int64_t>(record.revisionId));
         bindText(st, 3, toString(record.channel));
         bindText(st, 4, record.recipient);
         bindText(st, 5, record.sha256);
@@ -60,8 +60,7 @@ std::int64_t HandoutRepo::add(const HandoutRecord& record)
             st.bind(8);
         else
             bindText(st, 8, record.messageId);
-        st.exec();
-        const std::int64_t id = m_ctx.db.getLastInsertRowid();
+        const std::int64_t id = st.insertReturningId();
         // The channel, not the recipient: an address is personal data. The PDF's hash and
         // the Message-ID identify what was sent without saying anything about the patient.
         Json details = {{"revision_id", record.revisionId}, {"channel", toString(record.channel)}};
@@ -80,9 +79,9 @@ std::vector<HandoutRecord> HandoutRepo::listForPatient(std::int64_t patientId) c
     return guarded(m_ctx, "list the handouts of patient " + std::to_string(patientId), [&] {
         ReadSnapshot snapshot(m_ctx);
         requirePatient(m_ctx, patientId);
-        SQLite::Statement st(m_ctx.db, "SELECT id, revision_id, channel, recipient, sha256, at, author, message_id "
+        Statement st(*m_ctx.session, "SELECT id, revision_id, channel, recipient, sha256, at, author, message_id "
                                        "FROM handout_log WHERE patient_id = ?1 ORDER BY at DESC, id DESC");
-        st.bind(1, static_cast<int64_t>(patientId));
+        st.bind(1, static_cast<std::int64_t>(patientId));
         std::vector<HandoutRecord> out;
         while (st.executeStep()) {
             HandoutRecord r;
@@ -101,4 +100,4 @@ std::vector<HandoutRecord> HandoutRepo::listForPatient(std::int64_t patientId) c
     });
 }
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

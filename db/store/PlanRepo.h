@@ -1,17 +1,17 @@
-// Plans and their immutable revisions over SQLite. Internal to sp_db.
+// Plans and their immutable revisions. Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class PlanRepo final : public PlanRepository {
 public:
     explicit PlanRepo(StoreContext& ctx) : m_ctx(ctx) {}
 
     std::int64_t create(std::int64_t patientId, const std::string& title, const PlanRevision& first) override;
-    int revise(std::int64_t planId, const PlanRevision& next) override;
+    int revise(std::int64_t planId, const PlanRevision& next, int baseRevision) override;
     void setStatus(std::int64_t planId, PlanStatus status) override;
     Plan get(std::int64_t planId) const override;
     std::vector<Plan> listForPatient(std::int64_t patientId) const override;
@@ -26,4 +26,4 @@ private:
 // The patient a plan revision belongs to, or nullopt when there is no such revision.
 std::optional<std::int64_t> patientOfRevision(const StoreContext& ctx, std::int64_t revisionId);
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,15 +1,15 @@
-#include "db/sqlite/PatientRepo.h"
+#include "db/store/PatientRepo.h"
 
 #include "core/TextFold.h"
-#include "db/sqlite/AuditLog.h"
+#include "db/store/AuditLog.h"
+#include "db/store/Conflicts.h"
 
-#include <SQLiteCpp/Exception.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 namespace {
 
 using nlohmann::json;
@@ -17,11 +17,8 @@ using nlohmann::json;
 constexpr const char* kColumns = "p.id, p.name, p.date_of_birth, p.email, p.phone, p.clinician, p.archived, "
                                  "p.notes, p.preference, p.screening_date, p.screening_answers";
 
-// U+10FFFF sorts after every character a word can continue with, so [w, w || U+10FFFF)
-// is exactly the words that start with w: an index range, not a scan.
-constexpr const char* kPrefixEnd = " || char(1114111)";
 
-Patient patientOf(const SQLite::Statement& st)
+Patient patientOf(const Statement& st)
 {
     Patient p;
     p.id = st.getColumn(0).getInt64();
@@ -51,7 +48,7 @@ std::string answersJson(const RedFlagScreening& s)
     return answers.dump();
 }
 
-void bindScreening(SQLite::Statement& st, int dateIndex, const std::optional<RedFlagScreening>& s)
+void bindScreening(Statement& st, int dateIndex, const std::optional<RedFlagScreening>& s)
 {
     if (s) {
         bindText(st, dateIndex, s->date.toString());
@@ -77,16 +74,16 @@ std::vector<FieldError> problemsOf(const Patient& p)
 void indexName(StoreContext& ctx, std::int64_t id, const std::string& name)
 {
     const std::string folded = foldForSearch(name);
-    SQLite::Statement setFolded(ctx.db, "UPDATE patients SET folded_name = ?2 WHERE id = ?1");
-    setFolded.bind(1, static_cast<int64_t>(id));
+    Statement setFolded(*ctx.session, "UPDATE patients SET folded_name = ?2 WHERE id = ?1");
+    setFolded.bind(1, static_cast<std::int64_t>(id));
     bindText(setFolded, 2, folded);
     setFolded.exec();
-    SQLite::Statement clear(ctx.db, "DELETE FROM patient_name_words WHERE patient_id = ?1");
-    clear.bind(1, static_cast<int64_t>(id));
+    Statement clear(*ctx.session, "DELETE FROM patient_name_words WHERE patient_id = ?1");
+    clear.bind(1, static_cast<std::int64_t>(id));
     clear.exec();
-    SQLite::Statement add(ctx.db, "INSERT OR IGNORE INTO patient_name_words (word, patient_id) VALUES (?2, ?1)");
+    Statement add(*ctx.session, "INSERT INTO patient_name_words (word, patient_id) VALUES (?2, ?1) ON CONFLICT DO NOTHING");
     for (const std::string& word : splitWords(folded)) {
-        add.bind(1, static_cast<int64_t>(id));
+        add.bind(1, static_cast<std::int64_t>(id));
         bindText(add, 2, word);
         add.exec();
         add.reset();
@@ -113,8 +110,8 @@ json changedFields(const Patient& before, const Patient& after)
 
 Patient load(const StoreContext& ctx, std::int64_t id)
 {
-    SQLite::Statement st(ctx.db, std::string("SELECT ") + kColumns + " FROM patients p WHERE p.id = ?1");
-    st.bind(1, static_cast<int64_t>(id));
+    Statement st(*ctx.session, std::string("SELECT ") + kColumns + " FROM patients p WHERE p.id = ?1");
+    st.bind(1, static_cast<std::int64_t>(id));
     if (!st.executeStep())
         throwNotFound("no patient " + std::to_string(id));
     return patientOf(st);
@@ -122,8 +119,8 @@ Patient load(const StoreContext& ctx, std::int64_t id)
 
 void runForPatient(StoreContext& ctx, const char* sql, std::int64_t patientId)
 {
-    SQLite::Statement st(ctx.db, sql);
-    st.bind(1, static_cast<int64_t>(patientId));
+    Statement st(*ctx.session, sql);
+    st.bind(1, static_cast<std::int64_t>(patientId));
     st.exec();
 }
 
@@ -135,19 +132,22 @@ void requirePatient(const StoreContext& ctx, std::int64_t id)
         throwNotFound("no patient " + std::to_string(id));
 }
 
-std::string patientSearchSql(std::size_t words)
+std::string patientSearchSql(const Dialect& dialect, std::size_t words)
 {
+    // U+10FFFF sorts after every character a word can continue with, so [w, w || U+10FFFF)
+    // is exactly the words that start with w: an index range, not a scan.
+    const std::string& prefixEnd = dialect.maxCharSuffix;
     // CROSS JOIN fixes the order: the rare prefix drives, then each match by its key in the
     // small covering index (migration 0008) to sort by name and keep one page; only the
     // patients of that page are then read whole.
     std::string page = "SELECT c.id FROM (SELECT DISTINCT patient_id FROM patient_name_words"
-                       " WHERE word >= ?3 AND word < ?3" + std::string(kPrefixEnd) + ") AS m"
-                       " CROSS JOIN patients AS c INDEXED BY patients_search_cover ON c.id = m.patient_id"
-                       " WHERE (?1 OR c.archived = 0)";
+                       " WHERE word >= ?3 AND word < ?3" + prefixEnd + ") AS m"
+                       " CROSS JOIN patients AS c" + dialect.searchIndexHint + " ON c.id = m.patient_id"
+                       " WHERE (?1 = 1 OR c.archived = 0)";
     for (std::size_t i = 1; i < words; ++i) {
         const std::string param = "?" + std::to_string(3 + i);
         page += " AND EXISTS (SELECT 1 FROM patient_name_words AS w WHERE w.patient_id = c.id"
-                " AND w.word >= " + param + " AND w.word < " + param + kPrefixEnd + ")";
+                " AND w.word >= " + param + " AND w.word < " + param + prefixEnd + ")";
     }
     page += " ORDER BY c.folded_name, c.id LIMIT ?2";
     return std::string("SELECT ") + kColumns + " FROM (" + page + ") AS top CROSS JOIN patients AS p ON p.id = top.id" +
@@ -161,10 +161,10 @@ std::int64_t PatientRepo::add(const Patient& patient)
             throwInvalid(problems);
         WriteTransaction tx(m_ctx);
         const std::string now = m_ctx.now();
-        SQLite::Statement st(m_ctx.db,
+        Statement st(*m_ctx.session,
                              "INSERT INTO patients (name, date_of_birth, email, phone, clinician, archived, notes, "
                              "preference, screening_date, screening_answers, created_at, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id");
         bindText(st, 1, patient.name);
         bindOptional(st, 2, patient.dateOfBirth);
         bindText(st, 3, patient.email);
@@ -175,8 +175,7 @@ std::int64_t PatientRepo::add(const Patient& patient)
         bindText(st, 8, toString(patient.preference));
         bindScreening(st, 9, patient.screening);
         bindText(st, 11, now);
-        st.exec();
-        const std::int64_t id = m_ctx.db.getLastInsertRowid();
+        const std::int64_t id = st.insertReturningId();
         indexName(m_ctx, id, patient.name);
         appendAudit(m_ctx, "create", "patient", id, id);
         tx.commit();
@@ -203,12 +202,12 @@ std::vector<Patient> PatientRepo::search(const PatientQuery& query) const
             throwInvalid({{"text", "has too many words (" + std::to_string(words.size()) + ", at most " +
                                        std::to_string(kMaxWords) + ")"}});
         const std::string sql = words.empty() ? std::string("SELECT ") + kColumns +
-                                                    " FROM patients AS p WHERE (?1 OR p.archived = 0)"
+                                                    " FROM patients AS p WHERE (?1 = 1 OR p.archived = 0)"
                                                     " ORDER BY p.folded_name, p.id LIMIT ?2"
-                                              : patientSearchSql(words.size());
-        SQLite::Statement st(m_ctx.db, sql);
+                                              : patientSearchSql(m_ctx.dialect, words.size());
+        Statement st(*m_ctx.session, sql);
         st.bind(1, query.includeArchived ? 1 : 0);
-        st.bind(2, static_cast<int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
+        st.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
         for (std::size_t i = 0; i < words.size(); ++i)
             bindText(st, static_cast<int>(3 + i), words[i]);
         std::vector<Patient> out;
@@ -218,17 +217,21 @@ std::vector<Patient> PatientRepo::search(const PatientQuery& query) const
     });
 }
 
-void PatientRepo::update(const Patient& patient)
+void PatientRepo::update(const Patient& read, const Patient& edited)
 {
-    guarded(m_ctx, "update patient " + std::to_string(patient.id), [&] {
-        if (auto problems = problemsOf(patient); !problems.empty())
+    guarded(m_ctx, "update patient " + std::to_string(edited.id), [&] {
+        if (read.id != edited.id)
+            throwInvalid({{"id", "the edit is of patient " + std::to_string(edited.id) + ", the record it was made "
+                                 "from is patient " + std::to_string(read.id) + "'s"}});
+        if (auto problems = problemsOf(edited); !problems.empty())
             throwInvalid(problems);
         WriteTransaction tx(m_ctx);
-        const Patient before = load(m_ctx, patient.id);
-        SQLite::Statement st(m_ctx.db,
+        const Patient before = load(m_ctx, edited.id);
+        const Patient patient = mergePatientEdit(m_ctx, before, read, edited);
+        Statement st(*m_ctx.session,
                              "UPDATE patients SET name = ?2, date_of_birth = ?3, email = ?4, phone = ?5, "
                              "clinician = ?6, notes = ?7, preference = ?8, updated_at = ?9 WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(patient.id));
+        st.bind(1, static_cast<std::int64_t>(patient.id));
         bindText(st, 2, patient.name);
         bindOptional(st, 3, patient.dateOfBirth);
         bindText(st, 4, patient.email);
@@ -250,8 +253,8 @@ void PatientRepo::setArchived(std::int64_t id, bool archived)
     guarded(m_ctx, std::string(archived ? "archive" : "unarchive") + " patient " + std::to_string(id), [&] {
         WriteTransaction tx(m_ctx);
         requirePatient(m_ctx, id);
-        SQLite::Statement st(m_ctx.db, "UPDATE patients SET archived = ?2, updated_at = ?3 WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(id));
+        Statement st(*m_ctx.session, "UPDATE patients SET archived = ?2, updated_at = ?3 WHERE id = ?1");
+        st.bind(1, static_cast<std::int64_t>(id));
         st.bind(2, archived ? 1 : 0);
         bindText(st, 3, m_ctx.now());
         st.exec();
@@ -271,9 +274,9 @@ void PatientRepo::recordScreening(std::int64_t id, const RedFlagScreening& scree
             throwInvalid(errors.list());
         WriteTransaction tx(m_ctx);
         requirePatient(m_ctx, id);
-        SQLite::Statement st(m_ctx.db, "UPDATE patients SET screening_date = ?2, screening_answers = ?3, "
+        Statement st(*m_ctx.session, "UPDATE patients SET screening_date = ?2, screening_answers = ?3, "
                                        "updated_at = ?4 WHERE id = ?1");
-        st.bind(1, static_cast<int64_t>(id));
+        st.bind(1, static_cast<std::int64_t>(id));
         bindScreening(st, 2, screening);
         bindText(st, 4, m_ctx.now());
         st.exec();
@@ -310,48 +313,11 @@ Erasure PatientRepo::purge(std::int64_t id)
         runForPatient(m_ctx, "DELETE FROM audit_texts WHERE patient_id = ?1", id);
         runForPatient(m_ctx, "DELETE FROM patients WHERE id = ?1", id);
         runForPatient(m_ctx, "DELETE FROM purge_guard WHERE patient_id = ?1", id);
-        // In the same transaction: should the process die before the vacuum, the next
-        // open still owes it.
-        SQLite::Statement owe(m_ctx.db, "INSERT OR IGNORE INTO pending_erasure (id, since) VALUES (1, ?1)");
-        bindText(owe, 1, m_ctx.now());
-        owe.exec();
+        m_ctx.hooks->purging();
         appendAudit(m_ctx, "purge", "patient", id, id);
         tx.commit();
     });
-    return finishPendingErasure(m_ctx);
+    return m_ctx.hooks->finishErasure();
 }
 
-Erasure finishPendingErasure(StoreContext& ctx)
-{
-    return guarded(ctx, "erase the purged records from the file (the patient is purged; the next open retries)", [&] {
-        if (!ctx.db.execAndGet("SELECT count(*) FROM pending_erasure").getInt())
-            return Erasure::Complete;
-        // secure_delete has already zeroed the deleted cells; VACUUM rebuilds the file
-        // without the free pages and slack they lived in, and the checkpoint empties the
-        // log, whose older frames still hold the rows. It cannot finish while another
-        // connection reads a snapshot that needs those frames: the busy handler waits for
-        // it up to the busy timeout, and then the marker stays for the next open.
-        try {
-            ctx.db.exec("VACUUM");
-        } catch (const SQLite::Exception& e) {
-            if (kindOfSqliteCode(e.getErrorCode()) == DbErrorKind::Busy)
-                return Erasure::WhenReadersClose; // a writer had the lock all along
-            throw;
-        }
-        const auto truncateLog = [&] {
-            SQLite::Statement st(ctx.db, "PRAGMA wal_checkpoint(TRUNCATE)");
-            return st.executeStep() && st.getColumn(0).getInt() == 0;
-        };
-        if (!truncateLog())
-            return Erasure::WhenReadersClose;
-        {
-            WriteTransaction tx(ctx);
-            ctx.db.exec("DELETE FROM pending_erasure");
-            tx.commit();
-        }
-        truncateLog(); // the log now holds only the marker's removal
-        return Erasure::Complete;
-    });
-}
-
-} // namespace sp::db::sqlite
+} // namespace sp::db::store

@@ -1,10 +1,10 @@
-// The log of handouts given out, over SQLite. Internal to sp_db.
+// The log of handouts given out. Internal to the store libraries.
 #pragma once
 
 #include "db/ClinicStore.h"
-#include "db/sqlite/StoreContext.h"
+#include "db/store/StoreContext.h"
 
-namespace sp::db::sqlite {
+namespace sp::db::store {
 
 class HandoutRepo final : public HandoutLogRepository {
 public:
@@ -18,4 +18,4 @@ private:
     StoreContext& m_ctx;
 };
 
-} // namespace sp::db::sqlite
+} // namespace sp::db::store
