@@ -14,8 +14,9 @@
 # Needs: sqlite3, PostgreSQL 15 server binaries (PG_BIN, default /usr/lib/postgresql/15/bin).
 # Run as root (the cluster runs as the user "postgres") or as any other user (it runs as
 # that user). KEEP_WORK=1 keeps the temporary folder (the compared lists are
-# sqlite.sorted and postgres.sorted there). With VERIFY_APP_ROLE=1 it also runs verify-app-role.sql as a member of
-# stretchplan_app on a second, freshly migrated database.
+# sqlite.sorted and postgres.sorted there). With VERIFY_APP_ROLE=1 it also runs
+# checks/verify-app-role.sql as a member of stretchplan_app on a second, freshly migrated
+# database (in checks/ so that a glob of postgres/*.sql finds the numbered migrations only).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -185,7 +186,8 @@ fi
 
 if [ "$status" = 0 ] && [ "${VERIFY_APP_ROLE:-0}" = 1 ]; then
     migrate_pg behaviour
-    if psql_as sp_clinician behaviour -f "$here/verify-app-role.sql" 2>"$work/verify.log" | grep -q '^all checks passed$'; then
+    if psql_as sp_clinician behaviour -f "$here/checks/verify-app-role.sql" >"$work/verify.out" 2>"$work/verify.log" \
+        && grep -qx 'all checks passed' "$work/verify.out"; then
         echo "compare-schemas: verify-app-role.sql: all checks passed"
     else
         cat "$work/verify.log" >&2

@@ -1,6 +1,6 @@
 -- Behaviour of the PostgreSQL schema as the app sees it. Run as a login role that is a
 -- member of stretchplan_app, on a database migrated to 0009 and still empty:
---   psql -v ON_ERROR_STOP=1 -f verify-app-role.sql
+--   psql -v ON_ERROR_STOP=1 -f checks/verify-app-role.sql   (or VERIFY_APP_ROLE=1 ../compare-schemas.sh)
 -- Every check raises on a wrong outcome, so the run stops at the first failure; the last
 -- line printed is "all checks passed".
 \set QUIET on
