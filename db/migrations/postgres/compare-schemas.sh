@@ -20,7 +20,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-sqlite_dir=$(cd "$here/.." && pwd)
+sqlite_dir=$(cd "$here/../sqlite" && pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 port=54329   # the socket is in our own folder, so any port is free there
 
