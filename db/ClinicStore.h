@@ -196,12 +196,16 @@ struct AuditHead {
 };
 
 struct CheckReport {
-    CheckResult integrity;   // PRAGMA integrity_check
-    CheckResult foreignKeys; // PRAGMA foreign_key_check
+    CheckResult integrity;   // the engine's own: PRAGMA integrity_check; on a server, its triggers in place and on
+    CheckResult foreignKeys; // PRAGMA foreign_key_check; on a server, every constraint validated
+    CheckResult revisions;   // every plan revision reads back whole, every item's exercise snapshot included
     CheckResult auditChain;  // every entry's hash and link to the one before
-    CheckResult auditAnchor; // the chain against the checkpoints beside the file
+    CheckResult auditAnchor; // the chain against the checkpoints beside the file; on a server, its privileges
     AuditHead auditHead;     // as the check read it
-    bool ok() const { return integrity.ok && foreignKeys.ok && auditChain.ok && auditAnchor.ok; }
+    bool ok() const
+    {
+        return integrity.ok && foreignKeys.ok && revisions.ok && auditChain.ok && auditAnchor.ok;
+    }
 };
 
 class ClinicStore {
@@ -241,7 +245,9 @@ enum class StoreAccess {
 struct StoreOptions {
     std::string actor;                // who is working: recorded as author and in the audit log
     StoreAccess access = StoreAccess::Shared;
-    int busyTimeoutMs = 5000;
+    int busyTimeoutMs = 5000;          // waiting for another writer (SQLite's lock, the server's write lock)
+    int connectTimeoutS = 5;           // a server: how long to try to reach it
+    std::string password;              // a server: when empty, libpq's own (PGPASSWORD, ~/.pgpass); never stored
     std::function<std::string()> now; // UTC ISO 8601 timestamps; the system clock when empty
 };
 

@@ -1,5 +1,6 @@
 #include "cli/CliContext.h"
 
+#include "db/OpenStore.h"
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
@@ -95,6 +96,12 @@ db::ClinicStore& CliContext::store()
 {
     if (m_store)
         return *m_store;
+    db::StoreOptions options;
+    options.actor = user();
+    if (db::isServerLocation(m_options.dbPath)) {
+        m_store = db::openClinicStore(m_options.dbPath, options);
+        return *m_store;
+    }
     const fs::path path = databasePath();
     if (m_options.dbPath.empty()) {
         createPrivateDataDir(path.parent_path());
@@ -102,10 +109,15 @@ db::ClinicStore& CliContext::store()
         throw CliError("cannot open database " + path.string() + ": folder " + path.parent_path().string() +
                        " does not exist");
     }
-    db::StoreOptions options;
-    options.actor = user();
     m_store = db::openSqliteStore(path, options);
     return *m_store;
+}
+
+std::string CliContext::databaseLocation() const
+{
+    if (db::isServerLocation(m_options.dbPath))
+        return db::displayLocation(m_options.dbPath);
+    return databasePath().string();
 }
 
 ClinicProfile CliContext::clinicProfile()

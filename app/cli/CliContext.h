@@ -65,6 +65,8 @@ public:
     // Opens (creating it and its folder if needed) on first call.
     db::ClinicStore& store();
     std::filesystem::path databasePath() const;
+    // What --db names, as it may be shown: a file path, or a server without its password.
+    std::string databaseLocation() const;
 
     // The branding for a handout: the profile stored in the database, or else the demo
     // clinic shipped with StretchPlan. Throws CliError naming every problem when the demo

@@ -180,7 +180,7 @@ void addPatientCommands(CLI::App& app, CliContext& ctx, int& exitCode)
             ctx.out() << " and " << report.removedFiles.size() << " handout PDF(s) kept in the outbox";
         ctx.out() << '\n';
         if (report.database == db::Erasure::WhenReadersClose)
-            ctx.err() << "warning: another program is still reading " << ctx.databasePath().string()
+            ctx.err() << "warning: another program is still reading " << ctx.databaseLocation()
                       << ", so the erased records stay in its write-ahead log until it closes; the erasure is "
                          "completed the next time StretchPlan opens the database\n";
         for (const std::string& problem : report.problems)

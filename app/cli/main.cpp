@@ -21,7 +21,8 @@ int main(int argc, char** argv)
         ->allow_extra_args(false);
     app.add_flag("--no-builtin", ctx.options().noBuiltIn, "Do not load the built-in packs");
     app.add_option("--db", ctx.options().dbPath,
-                   "The clinic database (default: $XDG_DATA_HOME/stretchplan/clinic.db); created if missing");
+                   "The clinic database: a file (default: $XDG_DATA_HOME/stretchplan/clinic.db; created if missing) or a "
+                   "clinic server (postgresql://user@host/db?sslmode=verify-full&sslrootcert=FILE, or service=NAME)");
     app.add_option("--user", ctx.options().user, "Who is working, for the audit log (default: the login name)");
     app.add_option("--guidance-settings", ctx.options().guidanceSettings,
                    "Guidance thresholds file (default: $XDG_CONFIG_HOME/stretchplan/guidance.json when it exists)");

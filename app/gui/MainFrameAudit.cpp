@@ -15,7 +15,7 @@ namespace {
 // What failed first, in the check's own words, or empty when nothing did.
 std::string firstFailure(const db::CheckReport& r)
 {
-    for (const auto* part : {&r.auditChain, &r.auditAnchor, &r.integrity, &r.foreignKeys})
+    for (const auto* part : {&r.auditChain, &r.auditAnchor, &r.integrity, &r.foreignKeys, &r.revisions})
         if (!part->ok)
             return part->detail;
     return {};
@@ -23,7 +23,7 @@ std::string firstFailure(const db::CheckReport& r)
 
 std::string firstWarning(const db::CheckReport& r)
 {
-    for (const auto* part : {&r.auditChain, &r.auditAnchor, &r.integrity, &r.foreignKeys})
+    for (const auto* part : {&r.auditChain, &r.auditAnchor, &r.integrity, &r.foreignKeys, &r.revisions})
         if (part->warning)
             return part->detail;
     return {};

@@ -41,6 +41,7 @@ public:
         CheckReport report;
         report.integrity = checkPart([&] { return m_backend->integrity(); });
         report.foreignKeys = checkPart([&] { return m_backend->foreignKeys(); });
+        report.revisions = checkPart([&] { return checkRevisions(); });
         try {
             m_backend->checkAuditChain(report);
         } catch (const std::exception& e) {
@@ -50,12 +51,33 @@ public:
         return report;
     }
     AuditHead backup(const std::filesystem::path& target) override { return m_backend->backup(target); }
+    StoreContext& context() { return *m_ctx; }
     int schemaVersion() const override
     {
         return guarded(*m_ctx, "read the schema version", [&] { return m_backend->schemaVersion(); });
     }
 
 private:
+    // Every revision read back through the repository, as a handout would read it.
+    CheckResult checkRevisions()
+    {
+        ReadSnapshot snapshot(*m_ctx);
+        std::vector<std::int64_t> ids;
+        {
+            Statement st(*m_ctx->session, "SELECT id FROM plan_revisions ORDER BY id");
+            while (st.executeStep())
+                ids.push_back(st.getColumn(0).getInt64());
+        }
+        for (const std::int64_t id : ids) {
+            try {
+                m_plans.revisionById(id);
+            } catch (const DbError& e) {
+                return {false, "plan revision " + std::to_string(id) + " cannot be read: " + e.what()};
+            }
+        }
+        return {true, "ok (" + std::to_string(ids.size()) + " revisions read back whole)"};
+    }
+
     std::unique_ptr<StoreContext> m_ctx;
     std::unique_ptr<StoreBackend> m_backend;
     PatientRepo m_patients;
@@ -67,6 +89,13 @@ private:
 };
 
 } // namespace
+
+StoreContext& contextOf(ClinicStore& store)
+{
+    if (auto* shared = dynamic_cast<SharedStore*>(&store))
+        return shared->context();
+    throw DbError(DbErrorKind::Internal, "this store is not one of StretchPlan's own");
+}
 
 std::unique_ptr<ClinicStore> makeSharedStore(std::unique_ptr<StoreContext> ctx, std::unique_ptr<StoreBackend> backend)
 {

@@ -26,6 +26,10 @@ public:
 // The store over `ctx`; sets ctx.hooks to the backend, which must refer to the same ctx.
 std::unique_ptr<ClinicStore> makeSharedStore(std::unique_ptr<StoreContext> ctx, std::unique_ptr<StoreBackend> backend);
 
+// The context of a store made by makeSharedStore, for tools that work below the
+// repositories (a whole-clinic copy). Throws DbError(Internal) for any other store.
+StoreContext& contextOf(ClinicStore& store);
+
 // One part of a check: an engine error there is a finding, not a reason to skip the rest.
 template <class Part> CheckResult checkPart(Part&& part)
 {

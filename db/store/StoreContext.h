@@ -25,6 +25,7 @@ struct Dialect {
     std::string searchIndexHint;  // " INDEXED BY patients_search_cover" (SQLite), or "": no hints
     std::string maxCharSuffix;    // " || char(1114111)": appends U+10FFFF to the text before it
     std::string auditSequenceSql; // the highest audit id ever issued, or "" when ids may have gaps
+    std::string identityResetSql; // after rows came in with their own ids: {table} set to go on after them
 };
 
 // What one engine does beyond running SQL, called by the shared code at fixed points.
