@@ -152,13 +152,15 @@ ProcessResult runProcess(const std::vector<std::string>& args,
         ::setpgid(0, 0); // its own group, so a timeout kills its children too
         if (!dir.empty() && ::chdir(dir.c_str()) != 0)
             ::_exit(126);
-        const int devnull = ::open("/dev/null", O_RDONLY);
+        const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
         ::dup2(devnull, 0);
         ::dup2(outPipe[1], 1);
         ::dup2(errPipe[1], 2);
         ::execvpe(argv[0], argv.data(), envp.data());
-        const char msg[] = "exec failed\n";
+        const char msg[] = "cannot run ";
         [[maybe_unused]] auto n = ::write(2, msg, sizeof msg - 1);
+        n = ::write(2, argv[0], std::strlen(argv[0]));
+        n = ::write(2, "\n", 1);
         ::_exit(127);
     }
     ::setpgid(pid, pid); // also from here, against the race with the child's own call

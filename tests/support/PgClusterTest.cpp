@@ -11,6 +11,11 @@
 #include <string>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace sp::test;
 namespace fs = std::filesystem;
 
@@ -226,6 +231,28 @@ BOOST_AUTO_TEST_CASE(terminate_backends_ends_a_users_sessions)
     BOOST_TEST(pg.terminateBackends("therapist") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(start_moves_to_another_port_when_its_own_was_taken)
+{
+    PgCluster pg;
+    const int port = pg.port();
+    pg.stop(StopMode::Fast);
+    // Something else listens on the old port meanwhile.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    BOOST_REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_REQUIRE(::listen(fd, 1) == 0);
+    pg.start();
+    ::close(fd);
+    BOOST_TEST(pg.running());
+    BOOST_TEST(pg.port() != port);
+    BOOST_TEST(pg.psql("SHOW port") == std::to_string(pg.port()) + "\n");
+}
+
 BOOST_AUTO_TEST_CASE(two_clusters_at_once)
 {
     PgCluster a;
@@ -281,6 +308,30 @@ BOOST_AUTO_TEST_CASE(missing_server_programs_name_the_installer)
         ::setenv("SP_PG_BINDIR", saved.c_str(), 1);
     else
         ::unsetenv("SP_PG_BINDIR");
+}
+
+BOOST_AUTO_TEST_CASE(run_process_collects_output_and_bounds_the_time)
+{
+    const ProcessResult echo = runProcess({"sh", "-c", "echo out; echo err >&2; exit 3"});
+    BOOST_TEST(echo.exitCode == 3);
+    BOOST_TEST(echo.out == "out\n");
+    BOOST_TEST(echo.err == "err\n");
+
+    ::setenv("PGSSLMODE", "require", 1);
+    const ProcessResult env = runProcess({"env"}, {{"SP_EXTRA", "1"}});
+    ::unsetenv("PGSSLMODE");
+    BOOST_TEST(!contains(env.out, "PGSSLMODE"));
+    BOOST_TEST(contains(env.out, "SP_EXTRA=1\n"));
+
+    const auto before = std::chrono::steady_clock::now();
+    const ProcessResult slow = runProcess({"sh", "-c", "sleep 30 & sleep 30"}, {}, std::chrono::seconds(1));
+    BOOST_TEST(slow.timedOut);
+    BOOST_TEST(!slow.ok());
+    BOOST_TEST((std::chrono::steady_clock::now() - before < std::chrono::seconds(10)));
+
+    const ProcessResult missing = runProcess({"/nonexistent/program"});
+    BOOST_TEST(missing.exitCode == 127);
+    BOOST_TEST(contains(missing.err, "/nonexistent/program"));
 }
 
 BOOST_AUTO_TEST_CASE(uri_encoding)
