@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev                      # sp_core: JSON (de)serialisation
   libicu-dev                              # sp_core: Unicode folding for search
   libsqlite3-dev libsqlitecpp-dev         # sp_db: the clinic database (one system SQLite)
+  libpqxx-dev                             # sp_db: the PostgreSQL backend (libpqxx 6.4, libpq)
   libssl-dev                              # sp_hash: SHA-256 (libcrypto)
   libhpdf-dev libpng-dev libjpeg-dev      # sp_handout: PDF writer, image decoding
   libqrencode-dev libfreetype-dev         # sp_handout: QR codes, glyph coverage
@@ -23,6 +24,7 @@ packages=(
   libboost-test-dev                       # tests: Boost.Test
   poppler-utils qpdf                      # tests: PDF text, fonts and structure checks
   python3 python3-aiosmtpd openssl        # tests: a real SMTP server on loopback, test certificates
+  postgresql                              # tests: throw-away PostgreSQL 15 clusters (initdb, pg_ctl, psql; runuser is util-linux's)
   dbus dbus-x11 gnome-keyring libsecret-tools  # tests: a session bus and an unlocked keyring for the SMTP password
   xvfb xauth imagemagick                  # tests: the GUI under a virtual X server, screenshots
   desktop-file-utils appstream            # tests: .desktop and AppStream metainfo validation
