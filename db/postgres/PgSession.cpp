@@ -28,7 +28,7 @@ store::Dialect postgresDialect()
     // gaps (a rolled-back insert still uses its number), so the audit log's highest id is
     // not compared with its sequence: the server's privileges and triggers keep entries
     // from being removed instead.
-    return {"", " || chr(1114111)", "",
+    return {"", " JOIN ", " || chr(1114111)", "",
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL"};
 }
 

@@ -10,7 +10,7 @@ namespace sp::db::sqlite {
 
 store::Dialect sqliteDialect()
 {
-    return {" INDEXED BY patients_search_cover", " || char(1114111)",
+    return {" INDEXED BY patients_search_cover", " CROSS JOIN ", " || char(1114111)",
             "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'", ""}; // AUTOINCREMENT follows by itself
 }
 

@@ -137,12 +137,12 @@ std::string patientSearchSql(const Dialect& dialect, std::size_t words)
     // U+10FFFF sorts after every character a word can continue with, so [w, w || U+10FFFF)
     // is exactly the words that start with w: an index range, not a scan.
     const std::string& prefixEnd = dialect.maxCharSuffix;
-    // CROSS JOIN fixes the order: the rare prefix drives, then each match by its key in the
-    // small covering index (migration 0008) to sort by name and keep one page; only the
+    // The ordered join (CROSS JOIN on SQLite) fixes the order: the rare prefix drives, then
+    // each match by its key in the small covering index (migration 0008) to sort by name and keep one page; only the
     // patients of that page are then read whole.
     std::string page = "SELECT c.id FROM (SELECT DISTINCT patient_id FROM patient_name_words"
-                       " WHERE word >= ?3 AND word < ?3" + prefixEnd + ") AS m"
-                       " CROSS JOIN patients AS c" + dialect.searchIndexHint + " ON c.id = m.patient_id"
+                       " WHERE word >= ?3 AND word < ?3" + prefixEnd + ") AS m" + dialect.orderedJoin +
+                       "patients AS c" + dialect.searchIndexHint + " ON c.id = m.patient_id"
                        " WHERE (?1 = 1 OR c.archived = 0)";
     for (std::size_t i = 1; i < words; ++i) {
         const std::string param = "?" + std::to_string(3 + i);
@@ -150,7 +150,7 @@ std::string patientSearchSql(const Dialect& dialect, std::size_t words)
                 " AND w.word >= " + param + " AND w.word < " + param + prefixEnd + ")";
     }
     page += " ORDER BY c.folded_name, c.id LIMIT ?2";
-    return std::string("SELECT ") + kColumns + " FROM (" + page + ") AS top CROSS JOIN patients AS p ON p.id = top.id" +
+    return std::string("SELECT ") + kColumns + " FROM (" + page + ") AS top" + dialect.orderedJoin + "patients AS p ON p.id = top.id" +
            " ORDER BY p.folded_name, p.id";
 }
 

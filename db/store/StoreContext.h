@@ -23,6 +23,7 @@ using sql::Statement;
 // Where the SQL of the two engines differs, in the few places the shared SQL needs.
 struct Dialect {
     std::string searchIndexHint;  // " INDEXED BY patients_search_cover" (SQLite), or "": no hints
+    std::string orderedJoin;      // " CROSS JOIN " where that fixes the join order (SQLite), else " JOIN "
     std::string maxCharSuffix;    // " || char(1114111)": appends U+10FFFF to the text before it
     std::string auditSequenceSql; // the highest audit id ever issued, or "" when ids may have gaps
     std::string identityResetSql; // after rows came in with their own ids: {table} set to go on after them

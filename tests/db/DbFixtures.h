@@ -5,7 +5,9 @@
 
 #include "core/ExerciseJson.h"
 #include "core/JsonText.h"
+#include "TestBackend.h"
 #include "db/ClinicStore.h"
+#include "db/OpenStore.h"
 #include "db/sqlite/SqliteStore.h"
 
 #include <SQLiteCpp/Database.h>
@@ -62,11 +64,13 @@ inline db::StoreOptions testOptions(const std::string& actor = "pt.rivera")
     return options;
 }
 
-// The clinic file in `dir`, and a store on it.
+// A fresh clinic database of the engine under test (a file in `dir`, or a database on the
+// test server), and a store on it.
 struct StoreFixture {
     TempDir dir;
-    std::filesystem::path file = dir / "clinic.db";
-    std::unique_ptr<db::ClinicStore> store = db::openSqliteStore(file, testOptions());
+    TestDatabase database = freshDatabase(dir.path());
+    std::filesystem::path file = database.file; // SQLite only
+    std::unique_ptr<db::ClinicStore> store = db::openClinicStore(database.location, testOptions());
 };
 
 inline Exercise sampleExercise(const std::string& pack = "lumbar", const std::string& id = "prone-press-up")
