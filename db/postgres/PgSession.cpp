@@ -270,14 +270,38 @@ void PgSession::fail(std::string_view doing)
 std::shared_ptr<PgSession::Result> PgSession::run(const std::string& sql,
                                                   const std::vector<std::optional<std::string>>& params)
 {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params)
+        values.push_back(p ? p->c_str() : nullptr);
+    auto result = std::make_shared<Result>();
+    retryingOnNewConnection([&] { result->rows = link().tx.exec_params(sql, pqxx::prepare::make_dynamic_params(values)); });
+    return result;
+}
+
+// Outside a transaction only reads run, and BEGIN itself: when the connection turns out to
+// be broken (the server restarted since the last call, the administrator ended it), the
+// work is done again once on a new connection, so the clinician's next action just works.
+// Inside a transaction a broken connection is reported: what it did is lost.
+template <class Work> void PgSession::retryingOnNewConnection(Work&& work)
+{
+    const bool retry = !m_inTransaction && m_link;
     try {
-        std::vector<const char*> values;
-        values.reserve(params.size());
-        for (const auto& p : params)
-            values.push_back(p ? p->c_str() : nullptr);
-        auto result = std::make_shared<Result>();
-        result->rows = link().tx.exec_params(sql, pqxx::prepare::make_dynamic_params(values));
-        return result;
+        work();
+        return;
+    } catch (const pqxx::broken_connection&) {
+        if (!retry)
+            fail("running a statement");
+        drop();
+    } catch (const pqxx::sql_error& e) {
+        if (!retry || kindOfSqlState(e.sqlstate()) != DbErrorKind::Unavailable)
+            fail("running a statement");
+        drop();
+    } catch (...) {
+        fail("running a statement");
+    }
+    try {
+        work();
     } catch (...) {
         fail("running a statement");
     }
@@ -290,22 +314,25 @@ std::unique_ptr<sql::StatementImpl> PgSession::prepare(std::string_view sql)
 
 void PgSession::execute(const std::string& sql)
 {
-    try {
-        link().tx.exec(sql);
-    } catch (...) {
-        fail("running a statement");
-    }
+    retryingOnNewConnection([&] { link().tx.exec(sql); });
 }
 
 void PgSession::begin(sql::TxKind kind)
 {
-    if (kind == sql::TxKind::Write)
-        execute("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = " +
-                std::to_string(std::max(m_lockTimeoutMs, 1)) + "; SELECT pg_advisory_xact_lock(" +
-                std::to_string(kWriteLockKey) + ")");
-    else
+    if (kind == sql::TxKind::Read) {
         execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        m_inTransaction = true;
+        return;
+    }
+    execute("BEGIN ISOLATION LEVEL READ COMMITTED");
     m_inTransaction = true;
+    try {
+        execute("SET LOCAL lock_timeout = " + std::to_string(std::max(m_lockTimeoutMs, 1)) +
+                "; SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
+    } catch (...) {
+        rollback(); // the transaction is aborted: end it, or every later statement fails
+        throw;
+    }
 }
 
 void PgSession::commit()

@@ -52,6 +52,7 @@ private:
     Link& link();
     void drop() noexcept;
     [[noreturn]] void fail(std::string_view doing);
+    template <class Work> void retryingOnNewConnection(Work&& work);
 
     std::string m_conninfo;
     std::string m_where;
