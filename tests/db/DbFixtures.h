@@ -9,6 +9,7 @@
 #include "db/ClinicStore.h"
 #include "db/OpenStore.h"
 #include "db/sqlite/SqliteStore.h"
+#include "db/store/SharedStore.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -23,6 +24,11 @@
 #include <unistd.h>
 
 namespace sp::test {
+
+inline bool contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
 
 // A temporary folder removed at the end of the test.
 class TempDir {
@@ -71,6 +77,12 @@ struct StoreFixture {
     TestDatabase database = freshDatabase(dir.path());
     std::filesystem::path file = database.file; // SQLite only
     std::unique_ptr<db::ClinicStore> store = db::openClinicStore(database.location, testOptions());
+
+    // Another store on the same database, with other options (a clock, an actor).
+    std::unique_ptr<db::ClinicStore> open(const db::StoreOptions& options) const
+    {
+        return db::openClinicStore(database.location, options);
+    }
 };
 
 inline Exercise sampleExercise(const std::string& pack = "lumbar", const std::string& id = "prone-press-up")
@@ -185,6 +197,30 @@ inline long long countRows(const std::filesystem::path& file, const std::string&
     return st.getColumn(0).getInt64();
 }
 
+// The first column of the first row of `sql`, read through the store's own session.
+inline long long storeScalar(db::ClinicStore& store, const std::string& sql)
+{
+    db::store::Statement st(*db::store::contextOf(store).session, sql);
+    if (!st.executeStep())
+        throw std::logic_error("no row from: " + sql);
+    return st.getColumn(0).getInt64();
+}
+
+// True when tampering with `sql` around the store is refused by the database itself (a
+// trigger or a constraint: on the server even its superuser is refused). A mistake in the
+// SQL is not a refusal.
+inline bool refused(const TestDatabase& database, const std::string& sql)
+{
+    try {
+        tamper(database, sql);
+    } catch (const SQLite::Exception& e) {
+        return !onPostgres() && !contains(e.what(), "syntax error") && !contains(e.what(), "no such");
+    } catch (const std::runtime_error& e) {
+        return onPostgres() && !contains(e.what(), "syntax error") && !contains(e.what(), "does not exist");
+    }
+    return false;
+}
+
 // Runs `action`, which must throw DbError of `kind`; returns the error for more checks.
 template <class Action> db::DbError expectDbError(db::DbErrorKind kind, Action&& action)
 {
@@ -205,11 +241,6 @@ inline bool hasFieldError(const db::DbError& e, const std::string& field)
         if (f.field == field)
             return true;
     return false;
-}
-
-inline bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
 }
 
 } // namespace sp::test

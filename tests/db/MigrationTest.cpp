@@ -263,16 +263,18 @@ BOOST_AUTO_TEST_SUITE(migrations)
 BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
 {
     StoreFixture f;
-    BOOST_TEST(latestSchemaVersion() >= 4);
-    SQLite::Database raw(f.file, SQLite::OPEN_READONLY);
-    SQLite::Statement st(raw, "SELECT version, name FROM schema_migrations ORDER BY version");
+    const int latest = latestSchemaVersionFor(f.database.location);
+    BOOST_TEST(latest >= 4);
+    BOOST_TEST(f.store->schemaVersion() == latest);
+    db::store::Statement st(*db::store::contextOf(*f.store).session,
+                            "SELECT version, name FROM schema_migrations ORDER BY version");
     int expected = 1;
     std::vector<std::string> names;
     while (st.executeStep()) {
         BOOST_TEST(st.getColumn(0).getInt() == expected++);
         names.push_back(st.getColumn(1).getString());
     }
-    BOOST_TEST(expected - 1 == latestSchemaVersion());
+    BOOST_TEST(expected - 1 == latest);
     BOOST_TEST(names.at(0) == "patients_and_plans");
     BOOST_TEST(names.at(2) == "patient_name_search");
     BOOST_TEST(names.at(3) == "clinic_profile");
@@ -282,7 +284,7 @@ BOOST_AUTO_TEST_CASE(are_embedded_numbered_without_gaps_and_recorded)
     BOOST_TEST(names.at(8) == "audit_texts");
 }
 
-BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable)
+BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable, *boost::unit_test::precondition(sqliteOnly))
 {
     for (int version = 0; version < latestSchemaVersion(); ++version) {
         BOOST_TEST_CONTEXT("from schema version " << version)
@@ -294,14 +296,14 @@ BOOST_AUTO_TEST_CASE(bring_every_older_version_up_to_date_with_its_rows_readable
 
 // The rows the newest version writes are what the next migration will be tested with:
 // they must be right already, while nothing migrates them.
-BOOST_AUTO_TEST_CASE(opens_a_file_of_the_latest_version_with_its_rows_readable)
+BOOST_AUTO_TEST_CASE(opens_a_file_of_the_latest_version_with_its_rows_readable, *boost::unit_test::precondition(sqliteOnly))
 {
     openFromVersion(latestSchemaVersion());
 }
 
 // A patient purged before version 9 left their override reason in the audit log: the
 // migration takes it out of the file rather than keep it apart for a purge that has been.
-BOOST_AUTO_TEST_CASE(drops_the_override_reason_of_a_patient_purged_before_version_9)
+BOOST_AUTO_TEST_CASE(drops_the_override_reason_of_a_patient_purged_before_version_9, *boost::unit_test::precondition(sqliteOnly))
 {
     TempDir dir;
     const auto file = dir / "clinic.db";
@@ -335,7 +337,7 @@ BOOST_AUTO_TEST_CASE(drops_the_override_reason_of_a_patient_purged_before_versio
     BOOST_TEST(!contains(readBytes(file), "Xavier Quux"));
 }
 
-BOOST_AUTO_TEST_CASE(schema_at_a_version_has_only_that_versions_tables)
+BOOST_AUTO_TEST_CASE(schema_at_a_version_has_only_that_versions_tables, *boost::unit_test::precondition(sqliteOnly))
 {
     TempDir dir;
     createSchemaAtVersion(dir / "v1.db", 1);
@@ -346,7 +348,7 @@ BOOST_AUTO_TEST_CASE(schema_at_a_version_has_only_that_versions_tables)
     BOOST_TEST(raw.execAndGet("SELECT max(version) FROM schema_migrations").getInt() == 1);
 }
 
-BOOST_AUTO_TEST_CASE(schema_at_a_version_refuses_unknown_versions_and_existing_files)
+BOOST_AUTO_TEST_CASE(schema_at_a_version_refuses_unknown_versions_and_existing_files, *boost::unit_test::precondition(sqliteOnly))
 {
     TempDir dir;
     const DbError tooNew =

@@ -181,26 +181,25 @@ BOOST_AUTO_TEST_CASE(refuses_bad_amendments_and_changes_nothing)
 
     BOOST_TEST((store->notes().get(noteId) == original));
     BOOST_TEST(store->notes().versions(noteId).size() == 1u);
-    BOOST_TEST(countRows(file, "note_versions") == 0);
-    BOOST_TEST(countRows(file, "note_version_psfs") == 0);
+    BOOST_TEST(countRows(*store, "note_versions") == 0);
+    BOOST_TEST(countRows(*store, "note_version_psfs") == 0);
     for (const AuditEntry& entry : store->audit().list({}))
         BOOST_TEST(entry.action != "amend"); // a refused amendment leaves no entry
 }
 
 BOOST_AUTO_TEST_CASE(refuses_raw_overwrites_that_do_not_keep_the_version_they_replace)
 {
-    auto raw = rawConnection(file);
-    BOOST_CHECK_THROW(raw.exec("UPDATE follow_up_notes SET pain_now = 0"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("UPDATE follow_up_notes SET pain_now = 0, version = 2"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("DELETE FROM psfs_scores"), SQLite::Exception);
+    BOOST_TEST(refused(database, "UPDATE follow_up_notes SET pain_now = 0"));
+    BOOST_TEST(refused(database, "UPDATE follow_up_notes SET pain_now = 0, version = 2"));
+    BOOST_TEST(refused(database, "DELETE FROM psfs_scores"));
     // A copy that is not the version being replaced does not let the update through.
-    raw.exec("INSERT INTO note_versions (note_id, version, visit_date, pain_now, subjective, objective, assessment, "
-             "plan_text, written_by, written_at) VALUES (" + std::to_string(noteId) +
-             ", 1, '2025-03-01', 9, '', '', '', '', 'x', 'y')");
-    BOOST_CHECK_THROW(raw.exec("UPDATE follow_up_notes SET pain_now = 0, version = 2"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("DELETE FROM psfs_scores"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("UPDATE note_versions SET pain_now = 1"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("DELETE FROM note_versions"), SQLite::Exception);
+    tamper(database, "INSERT INTO note_versions (note_id, version, visit_date, pain_now, subjective, objective, "
+                     "assessment, plan_text, written_by, written_at) VALUES (" + std::to_string(noteId) +
+                         ", 1, '2025-03-01', 9, '', '', '', '', 'x', 'y')");
+    BOOST_TEST(refused(database, "UPDATE follow_up_notes SET pain_now = 0, version = 2"));
+    BOOST_TEST(refused(database, "DELETE FROM psfs_scores"));
+    BOOST_TEST(refused(database, "UPDATE note_versions SET pain_now = 1"));
+    BOOST_TEST(refused(database, "DELETE FROM note_versions"));
     BOOST_TEST((store->notes().get(noteId).painNow == original.painNow));
 }
 
@@ -209,12 +208,12 @@ BOOST_AUTO_TEST_CASE(a_purge_removes_every_version_too)
     FollowUpNote changed = original;
     changed.planText = "Discharge next time.";
     store->notes().amend(changed, "Plan agreed");
-    BOOST_TEST(countRows(file, "note_versions") == 1);
-    BOOST_TEST(countRows(file, "note_version_psfs") == 2);
+    BOOST_TEST(countRows(*store, "note_versions") == 1);
+    BOOST_TEST(countRows(*store, "note_version_psfs") == 2);
     store->patients().purge(patientId);
-    BOOST_TEST(countRows(file, "note_versions") == 0);
-    BOOST_TEST(countRows(file, "note_version_psfs") == 0);
-    BOOST_TEST(countRows(file, "follow_up_notes") == 0);
+    BOOST_TEST(countRows(*store, "note_versions") == 0);
+    BOOST_TEST(countRows(*store, "note_version_psfs") == 0);
+    BOOST_TEST(countRows(*store, "follow_up_notes") == 0);
     BOOST_TEST(store->check().ok());
 }
 

@@ -66,10 +66,18 @@ BOOST_AUTO_TEST_CASE(keeps_soap_text_exactly_including_nul_and_sql_characters)
     n.objective = "'; DELETE FROM follow_up_notes; --";
     n.assessment = std::string(1, '\0');
     n.planText = "100%_ LIKE '%'";
+    if (onPostgres()) {
+        // PostgreSQL cannot store a NUL in text: the store refuses it, saying so, and writes nothing.
+        const DbError e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(n); });
+        BOOST_TEST(contains(e.what(), "NUL character"), e.what());
+        BOOST_TEST(countRows(*store, "follow_up_notes") == 0);
+        n.subjective = std::string("She said: \"it's 50% better\"; -- no; _x_ hidden", 46);
+        n.assessment = "";
+    }
     n.id = store->notes().add(n);
     const FollowUpNote back = store->notes().listForPatient(patientId).at(0);
     BOOST_TEST(back.subjective == n.subjective);
-    BOOST_TEST(back.subjective.size() == 48u);
+    BOOST_TEST(back.subjective.size() == (onPostgres() ? 46u : 48u));
     BOOST_TEST(back.objective == n.objective);
     BOOST_TEST(back.assessment == n.assessment);
     BOOST_TEST(back.planText == n.planText);
@@ -123,8 +131,8 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_notes_and_writes_nothing)
     e = expectDbError(DbErrorKind::Invalid, [&] { store->notes().add(missingRevision); });
     BOOST_TEST(hasFieldError(e, "revision"));
 
-    BOOST_TEST(countRows(file, "follow_up_notes") == 0);
-    BOOST_TEST(countRows(file, "psfs_scores") == 0);
+    BOOST_TEST(countRows(*store, "follow_up_notes") == 0);
+    BOOST_TEST(countRows(*store, "psfs_scores") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(reports_unknown_patients_as_not_found)
@@ -132,16 +140,15 @@ BOOST_AUTO_TEST_CASE(reports_unknown_patients_as_not_found)
     const DbError e = expectDbError(DbErrorKind::NotFound, [&] { store->notes().add(sampleNote(4242)); });
     BOOST_TEST(std::string(e.what()) == "no patient 4242");
     expectDbError(DbErrorKind::NotFound, [&] { store->notes().listForPatient(4242); });
-    BOOST_TEST(countRows(file, "follow_up_notes") == 0);
+    BOOST_TEST(countRows(*store, "follow_up_notes") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_raw_changes_to_stored_notes)
 {
     store->notes().add(sampleNote(patientId));
-    auto raw = rawConnection(file);
-    BOOST_CHECK_THROW(raw.exec("UPDATE follow_up_notes SET pain_now = 0"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("DELETE FROM psfs_scores"), SQLite::Exception);
-    BOOST_CHECK_THROW(raw.exec("DELETE FROM follow_up_notes"), SQLite::Exception);
+    BOOST_TEST(refused(database, "UPDATE follow_up_notes SET pain_now = 0"));
+    BOOST_TEST(refused(database, "DELETE FROM psfs_scores"));
+    BOOST_TEST(refused(database, "DELETE FROM follow_up_notes"));
 }
 
 BOOST_AUTO_TEST_CASE(lists_patients_due_by_their_latest_note_earliest_first)
@@ -267,7 +274,7 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_records_and_unknown_revisions)
     printedWithId.messageId = "<a@example.org>";
     e = expectDbError(DbErrorKind::Invalid, [&] { store->handouts().add(printedWithId); });
     BOOST_TEST(hasFieldError(e, "message_id"));
-    BOOST_TEST(countRows(file, "handout_log") == 0);
+    BOOST_TEST(countRows(*store, "handout_log") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(keeps_the_message_id_of_an_email_and_puts_no_address_in_the_audit_log)

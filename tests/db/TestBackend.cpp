@@ -96,6 +96,7 @@ void tamper(const TestDatabase& database, const std::string& sql)
         return;
     }
     SQLite::Database raw(database.file, SQLite::OPEN_READWRITE, 5000);
+    raw.exec("PRAGMA foreign_keys = ON"); // as the store's own connections
     raw.exec(sql);
 }
 

@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(lists_revisions_notes_and_handouts_oldest_first)
     HandClock clock;
     StoreOptions options = testOptions();
     options.now = clock.function();
-    auto store = openSqliteStore(dir / "clinic.db", options);
+    auto store = openClinicStore(freshDatabase(dir.path()).location, options);
     clock.set("2025-01-10T09:00:00.000Z");
     const auto patientId = store->patients().add(samplePatient());
     clock.set("2025-01-10T09:10:00.000Z");
