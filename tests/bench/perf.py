@@ -6,7 +6,8 @@ Usage: perf.py BENCH_BUILD_DIR SOURCE_DIR [RUNS]
 
 The data is generated under BENCH_BUILD_DIR/perf-data on the first run and kept: the
 catalog by tests/bench/make_catalog.py, the clinic database by `bench_db make`; each is
-made again only when its generator version changes. Each catalog load runs in a fresh
+made again only when its generator version changes. The PostgreSQL figures come from a
+throw-away server with the same rows, made anew by each run (`bench_db query-server`). Each catalog load runs in a fresh
 process so that its peak memory is its own.
 """
 import json
@@ -21,6 +22,11 @@ from pathlib import Path
 def run_json(cmd):
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def run_json_lines(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
 def medians(samples):
@@ -74,6 +80,9 @@ def main():
     cold = medians([run_json([str(bench / "bench_catalog"), "load", plugins]) for _ in range(runs)])
     search = medians([run_json([str(bench / "bench_catalog"), "search", plugins, queries]) for _ in range(runs)])
     db = medians([run_json([str(bench / "bench_db"), "query", str(data / "clinic.db")]) for _ in range(runs)])
+    # The same rows on a throw-away PostgreSQL server the benchmark starts itself
+    # (ClinicServer.h: COPY, then VACUUM ANALYZE), measured `runs` times in one process.
+    pg = medians(run_json_lines([str(bench / "bench_db"), "query-server", str(source / "plugins"), str(runs)]))
     ho = handout(bench, runs)
     gui = None
     if (bench / "stretchplan").exists():
@@ -104,6 +113,16 @@ def main():
          db["due_p99_ms"] <= 20),
         ("note insert, synchronous=FULL (200 notes)", f"{db['note_inserts_per_s']:.0f} notes/s "
          f"({db['note_insert_ms']:.1f} ms each)", "—", None),
+        ("PostgreSQL: patient search p50 (same 1,000 queries, loopback TCP)", f"{pg['patient_search_p50_ms']:.2f} ms",
+         "≤ 5 ms", pg["patient_search_p50_ms"] <= 5),
+        ("PostgreSQL: patient search p99",
+         f"{pg['patient_search_p99_ms']:.2f} ms (client CPU {pg['patient_search_cpu_p99_ms']:.2f} ms)", "≤ 5 ms",
+         pg["patient_search_p99_ms"] <= 5),
+        ("PostgreSQL: follow-ups due p50", f"{pg['due_p50_ms']:.2f} ms", "≤ 20 ms", pg["due_p50_ms"] <= 20),
+        ("PostgreSQL: follow-ups due p99", f"{pg['due_p99_ms']:.2f} ms (client CPU {pg['due_cpu_p99_ms']:.2f} ms)",
+         "≤ 20 ms", pg["due_p99_ms"] <= 20),
+        ("PostgreSQL: note insert, fsync on (200 notes)", f"{pg['note_inserts_per_s']:.0f} notes/s "
+         f"({pg['note_insert_ms']:.1f} ms each)", "—", None),
         ("one 10-exercise handout (median of 60)", f"{ho['single_ms']:.1f} ms", "≤ 30 ms", ho["single_ms"] <= 30),
         ("1,000-handout batch, 2 threads",
          f"{ho['batch_per_s']:.0f} handouts/s (CPU {ho['batch_cpu_ms']:.1f} ms per handout)", "≥ 100 handouts/s",
@@ -123,7 +142,7 @@ def main():
         print(f"| {name} | {result} | {target} | {'—' if met is None else ('yes' if met else 'NO')} |")
     print(f"\ncontext: {load['exercises']:.0f} exercises loaded, {search['mean_hits']:.0f} hits per query on "
           f"average, {db['patient_mean_hits']:.0f} patients per search, {db['due_mean_rows']:.0f} rows per "
-          f"follow-ups-due list")
+          f"follow-ups-due list (PostgreSQL: {pg['patient_mean_hits']:.0f} and {pg['due_mean_rows']:.0f})")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,11 @@ struct PgClusterOptions {
     // ssl=on with a server certificate for localhost and 127.0.0.1, signed by a test CA
     // made for this cluster (caFile()); a second, unrelated CA is wrongCaFile().
     bool tls = false;
+    // The tests' clusters run with fsync off (many short-lived clusters, nothing to keep);
+    // a benchmark or a crash drill runs with it on, as a clinic's server does.
+    bool fsync = false;
+    int sharedBuffersMb = 16;
+    int maxConnections = 100;
 };
 
 enum class StopMode { Fast, Immediate };
