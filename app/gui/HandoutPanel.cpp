@@ -143,7 +143,7 @@ void HandoutPanel::buildControls()
     m_busy = new wxStaticText(this, wxID_ANY, wxString());
     m_busy->SetName("HandoutBusy");
     m_gauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(120, 12)));
-    m_pulse = new wxTimer(this);
+    m_pulse = std::make_unique<wxTimer>(this);
     auto* busy = new wxBoxSizer(wxHORIZONTAL);
     busy->Add(m_gauge, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
     busy->Add(m_busy, 1, wxALIGN_CENTER_VERTICAL);

@@ -169,7 +169,7 @@ private:
     wxStaticText* m_zoomLabel = nullptr;
     wxStaticText* m_busy = nullptr;
     wxGauge* m_gauge = nullptr;
-    wxTimer* m_pulse = nullptr;
+    std::unique_ptr<wxTimer> m_pulse; // owned: stopped and gone with the panel
     HandoutPreview* m_preview = nullptr;
 };
 

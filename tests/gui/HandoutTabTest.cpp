@@ -194,6 +194,25 @@ BOOST_AUTO_TEST_CASE(quick_switches_show_only_the_last_one)
     BOOST_TEST(saved.pageSize(0).width == 612.0, boost::test_tools::tolerance(0.5)); // Letter
 }
 
+// The busy gauge's pulse timer belongs to the tab: a window closed while a handout renders
+// leaves no timer behind to fire into it (it did, and crashed the next event loop).
+BOOST_AUTO_TEST_CASE(closing_the_window_while_a_handout_renders_leaves_no_timer_behind)
+{
+    demoOnTab();
+    panel().setLargePrint(true);
+    BOOST_REQUIRE(panel().isRendering());
+    frame->Destroy();
+    pump();
+    const wxStopWatch watch;
+    while (watch.Time() < 500) {
+        wxYield();
+        wxMilliSleep(20);
+    }
+    frame = new gui::MainFrame(*workspace); // for the fixture to close
+    frame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+    BOOST_TEST(frame->handoutPanel().pageCount() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(zoom_fits_the_width_or_the_page_and_steps)
 {
     demoOnTab();
