@@ -1,7 +1,9 @@
 #include "cli/CliContext.h"
 
 #include "db/OpenStore.h"
+#include "db/ServerLocation.h"
 #include "db/sqlite/SqliteStore.h"
+#include "keyring/Keyring.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PackFiles.h"
 #include "pluginhost/PluginConfig.h"
@@ -99,6 +101,10 @@ db::ClinicStore& CliContext::store()
     db::StoreOptions options;
     options.actor = user();
     if (db::isServerLocation(m_options.dbPath)) {
+        // The password from the keyring, as the app stores it; else libpq's own sources.
+        const db::ServerFields fields = db::serverFields(m_options.dbPath);
+        if (!fields.passwordGiven)
+            options.password = keyring::databasePassword(db::accountOf(fields));
         m_store = db::openClinicStore(m_options.dbPath, options);
         return *m_store;
     }

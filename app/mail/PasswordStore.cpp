@@ -2,7 +2,7 @@
 
 #include "mail/MailError.h"
 
-#include <libsecret/secret.h>
+#include "keyring/Keyring.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -19,85 +19,43 @@ namespace fs = std::filesystem;
 namespace sp::mail {
 namespace {
 
-const SecretSchema* schema()
+keyring::SecretKey smtpKey(const MailSettings& s)
 {
-    static const SecretSchema s = {"org.stretchplan.Smtp",
-                                   SECRET_SCHEMA_NONE,
-                                   {{"host", SECRET_SCHEMA_ATTRIBUTE_STRING},
-                                    {"port", SECRET_SCHEMA_ATTRIBUTE_STRING},
-                                    {"user", SECRET_SCHEMA_ATTRIBUTE_STRING},
-                                    {nullptr, SECRET_SCHEMA_ATTRIBUTE_STRING}},
-                                   0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
-    return &s;
+    return {"org.stretchplan.Smtp",
+            {{"host", s.host}, {"port", std::to_string(s.port)}, {"user", s.username}},
+            "SMTP password for " + s.username + "@" + s.host};
 }
 
-std::string takeError(GError* error)
+// The keyring's refusal as the mail library reports it.
+template <class Action> auto asMailError(Action&& action)
 {
-    const std::string text = error && error->message ? error->message : "unknown error";
-    if (error)
-        g_error_free(error);
-    return text;
-}
-
-bool sessionBusExists()
-{
-    if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS"); address && *address)
-        return true;
-    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-    std::error_code ec;
-    return runtime && *runtime && fs::exists(fs::path(runtime) / "bus", ec);
+    try {
+        return action();
+    } catch (const keyring::KeyringError& e) {
+        throw MailError(e.what());
+    }
 }
 
 } // namespace
 
 bool keyringReachable()
 {
-    if (!sessionBusExists())
-        return false;
-    GError* error = nullptr;
-    SecretService* service = secret_service_get_sync(SECRET_SERVICE_OPEN_SESSION, nullptr, &error);
-    if (!service) {
-        takeError(error);
-        return false;
-    }
-    g_object_unref(service);
-    return true;
+    return keyring::reachable();
 }
 
 std::optional<std::string> keyringLookup(const MailSettings& s)
 {
-    GError* error = nullptr;
-    const std::string port = std::to_string(s.port);
-    gchar* found = secret_password_lookup_sync(schema(), nullptr, &error, "host", s.host.c_str(), "port", port.c_str(),
-                                               "user", s.username.c_str(), nullptr);
-    if (error)
-        throw MailError("the keyring did not give the SMTP password: " + takeError(error));
-    if (!found)
-        return std::nullopt;
-    std::string password = found;
-    secret_password_free(found);
-    return password;
+    return asMailError([&] { return keyring::lookup(smtpKey(s)); });
 }
 
 void keyringStore(const MailSettings& s, const std::string& password)
 {
-    GError* error = nullptr;
-    const std::string port = std::to_string(s.port);
-    const std::string label = "StretchPlan SMTP password for " + s.username + "@" + s.host;
-    if (!secret_password_store_sync(schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), password.c_str(), nullptr,
-                                    &error, "host", s.host.c_str(), "port", port.c_str(), "user", s.username.c_str(),
-                                    nullptr))
-        throw MailError("the keyring did not store the SMTP password: " + takeError(error));
+    asMailError([&] { keyring::store(smtpKey(s), password); });
 }
 
 void keyringClear(const MailSettings& s)
 {
-    GError* error = nullptr;
-    const std::string port = std::to_string(s.port);
-    secret_password_clear_sync(schema(), nullptr, &error, "host", s.host.c_str(), "port", port.c_str(), "user",
-                               s.username.c_str(), nullptr);
-    if (error)
-        throw MailError("the keyring did not remove the SMTP password: " + takeError(error));
+    asMailError([&] { keyring::clear(smtpKey(s)); });
 }
 
 fs::path passwordFilePath(const fs::path& settingsFile)
