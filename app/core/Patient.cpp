@@ -29,4 +29,24 @@ std::vector<FieldError> validate(const Patient& p)
     return e.list();
 }
 
+PatientMerge mergePatientEdit(const Patient& stored, const Patient& read, const Patient& edited)
+{
+    PatientMerge out{stored, {}};
+    const auto field = [&](const char* name, auto Patient::*member) {
+        if (edited.*member == read.*member)
+            return; // not changed here: whatever is stored stays
+        if (stored.*member != read.*member && stored.*member != edited.*member)
+            out.clashes.emplace_back(name);
+        out.merged.*member = edited.*member;
+    };
+    field("name", &Patient::name);
+    field("date_of_birth", &Patient::dateOfBirth);
+    field("email", &Patient::email);
+    field("phone", &Patient::phone);
+    field("clinician", &Patient::clinician);
+    field("notes", &Patient::notes);
+    field("preference", &Patient::preference);
+    return out;
+}
+
 } // namespace sp

@@ -61,4 +61,14 @@ inline constexpr std::size_t kMaxNotesChars = 10000;
 // Every problem with the patient's fields; empty when the record may be stored.
 std::vector<FieldError> validate(const Patient& patient);
 
+// An edit made from `read` applied to what is `stored` now: the fields in which `edited`
+// differs from `read` take `edited`'s value, every other field keeps the stored one.
+// `clashes` names the fields (as the database does: "date_of_birth") that someone else
+// changed to another value meanwhile; the edit wins there in `merged`.
+struct PatientMerge {
+    Patient merged;
+    std::vector<std::string> clashes;
+};
+PatientMerge mergePatientEdit(const Patient& stored, const Patient& read, const Patient& edited);
+
 } // namespace sp

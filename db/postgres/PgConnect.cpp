@@ -29,7 +29,7 @@ bool isLoopbackHost(const std::string& host)
            host.rfind("127.", 0) == 0;
 }
 
-ConnectTarget connectTarget(const std::string& location, const std::string& password, int connectTimeoutS)
+std::map<std::string, std::string> parseLocation(const std::string& location)
 {
     char* error = nullptr;
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> parsed(PQconninfoParse(location.c_str(), &error),
@@ -46,6 +46,12 @@ ConnectTarget connectTarget(const std::string& location, const std::string& pass
     for (const PQconninfoOption* o = parsed.get(); o->keyword; ++o)
         if (o->val && *o->val)
             given[o->keyword] = o->val;
+    return given;
+}
+
+ConnectTarget connectTarget(const std::string& location, const std::string& password, int connectTimeoutS)
+{
+    std::map<std::string, std::string> given = parseLocation(location);
     ConnectTarget target;
     target.viaService = given.count("service") > 0;
     const std::string host = given.count("host") ? given["host"] : given.count("hostaddr") ? given["hostaddr"] : "";

@@ -1,12 +1,17 @@
 // From what a user types as the clinic database (a postgresql:// URI, or libpq's
 // keyword=value form such as "service=clinic") to the connection string the store uses:
 // parsed by libpq itself, with StretchPlan's defaults and its one rule about TLS.
-// Internal to sp_db_postgres.
+// Internal to the db libraries (db/ServerLocation.h builds on parseLocation).
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace sp::db::postgres {
+
+// The keywords libpq reads from `location` (a URI or keyword=value), those with a value
+// only. Throws DbError(Invalid) when libpq cannot parse it.
+std::map<std::string, std::string> parseLocation(const std::string& location);
 
 struct ConnectTarget {
     std::string conninfo; // keyword=value, quoted for libpq; holds the password only when one was given

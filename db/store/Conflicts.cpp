@@ -58,22 +58,7 @@ void requireCurrentNoteVersion(const StoreContext& ctx, std::int64_t noteId, int
 
 Patient mergePatientEdit(const StoreContext& ctx, const Patient& stored, const Patient& read, const Patient& edited)
 {
-    Patient merged = stored;
-    std::vector<std::string> clashes;
-    const auto field = [&](const char* name, auto Patient::*member) {
-        if (edited.*member == read.*member)
-            return; // not changed here: whatever is stored stays
-        if (stored.*member != read.*member && stored.*member != edited.*member)
-            clashes.emplace_back(name);
-        merged.*member = edited.*member;
-    };
-    field("name", &Patient::name);
-    field("date_of_birth", &Patient::dateOfBirth);
-    field("email", &Patient::email);
-    field("phone", &Patient::phone);
-    field("clinician", &Patient::clinician);
-    field("notes", &Patient::notes);
-    field("preference", &Patient::preference);
+    auto [merged, clashes] = sp::mergePatientEdit(stored, read, edited);
     if (clashes.empty())
         return merged;
     std::string list;
