@@ -142,6 +142,13 @@ void PlanEditor::redo()
     changed();
 }
 
+void PlanEditor::rebase(int number)
+{
+    if (isNew() || number < m_baseRevision)
+        throw std::logic_error("PlanEditor::rebase: only a stored plan moves to a newer revision");
+    m_baseRevision = number;
+}
+
 void PlanEditor::markSaved(std::int64_t planId, int number)
 {
     m_planId = planId;

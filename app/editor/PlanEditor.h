@@ -63,6 +63,9 @@ public:
 
     // After the store took the draft as `plan`'s revision `number`.
     void markSaved(std::int64_t planId, int number);
+    // After a conflict, once the clinician has seen what was saved meanwhile: the draft
+    // (unchanged, still unsaved) now goes on top of revision `number`.
+    void rebase(int number);
 
     // Called after every change of the draft (edits, undo, redo, load).
     void setListener(std::function<void()> listener) { m_listener = std::move(listener); }

@@ -1,5 +1,6 @@
 #include "editor/Workspace.h"
 
+#include "db/OpenStore.h"
 #include "db/sqlite/SqliteStore.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PluginConfig.h"
@@ -17,14 +18,24 @@ namespace sp {
 Workspace::Workspace(WorkspaceOptions options) : m_options(std::move(options)) {}
 Workspace::~Workspace() = default;
 
-fs::path Workspace::databasePath() const
+std::string Workspace::databaseLocation() const
 {
-    if (!m_options.dbPath.empty())
-        return m_options.dbPath;
+    if (!m_options.database.empty())
+        return m_options.database;
     const fs::path path = defaultDatabasePath();
     if (path.empty())
         throw WorkspaceError("cannot find the default database: HOME is not set; start with --db FILE");
-    return path;
+    return path.string();
+}
+
+std::string Workspace::displayDatabase() const
+{
+    return db::displayLocation(databaseLocation());
+}
+
+bool Workspace::onServer() const
+{
+    return db::isServerLocation(databaseLocation());
 }
 
 std::string Workspace::user() const
@@ -32,10 +43,13 @@ std::string Workspace::user() const
     return m_options.user.empty() ? loginName() : m_options.user;
 }
 
-void Workspace::openDatabase()
+namespace {
+
+// A file's folder must exist (the default one is made, private); a server needs nothing here.
+bool prepareFile(const std::string& location, bool isDefault)
 {
-    const fs::path path = databasePath();
-    if (m_options.dbPath.empty()) {
+    const fs::path path = location;
+    if (isDefault) {
         if (!createPrivateDataDir(path.parent_path()))
             throw WorkspaceError("cannot create the folder " + path.parent_path().string() + " for the database");
     } else if (!path.parent_path().empty() && !fs::is_directory(path.parent_path())) {
@@ -43,13 +57,41 @@ void Workspace::openDatabase()
                              " does not exist");
     }
     std::error_code ec;
-    m_created = !fs::exists(path, ec);
+    return !fs::exists(path, ec);
+}
+
+} // namespace
+
+void Workspace::openDatabase()
+{
+    switchDatabase(databaseLocation(), m_options.password);
+}
+
+void Workspace::switchDatabase(const std::string& location, const std::string& password)
+{
     db::StoreOptions options;
     options.actor = user();
-    // The app's toolkit may open and close the file (file dialogs, thumbnails), which
-    // drops SQLite's locks: the app keeps every other process out instead.
-    options.access = db::StoreAccess::Exclusive;
-    m_store = db::openSqliteStore(path, options);
+    options.password = password;
+    bool created = false;
+    std::unique_ptr<db::ClinicStore> store;
+    if (db::isServerLocation(location)) {
+        store = db::openClinicStore(location, options);
+    } else {
+        // The app holds its file alone: the file open now is open already.
+        if (m_store && location == m_options.database)
+            return;
+        const fs::path defaultFile = defaultDatabasePath();
+        created = prepareFile(location, !defaultFile.empty() && fs::path(location) == defaultFile);
+        // The app's toolkit may open and close the file (file dialogs, thumbnails), which
+        // drops SQLite's locks: the app keeps every other process out instead.
+        options.access = db::StoreAccess::Exclusive;
+        options.password.clear();
+        store = db::openSqliteStore(location, options);
+    }
+    m_store = std::move(store);
+    m_created = created;
+    m_options.database = location;
+    m_options.password = password;
 }
 
 CatalogLoad Workspace::loadPlugins(bool rerunNative)

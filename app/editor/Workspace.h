@@ -20,11 +20,16 @@
 namespace sp {
 
 struct WorkspaceOptions {
-    std::filesystem::path dbPath;                // empty: defaultDatabasePath()
+    // The clinic database: a file path (SQLite) or a clinic server's location (a
+    // postgresql:// URI or "service=NAME"); empty: defaultDatabasePath().
+    std::string database;
     std::vector<std::filesystem::path> pluginDirs; // --plugins-dir, in order
     bool noBuiltIn = false;
     std::string user;                            // empty: the login name
     std::filesystem::path guidanceSettings;      // empty: the default file, if any
+    // A server's password when it does not come from libpq's own sources (PGPASSWORD,
+    // ~/.pgpass): from the OS keyring or typed in. Never written anywhere.
+    std::string password;
 };
 
 // A failure the clinician can act on; the message says what and where.
@@ -41,6 +46,10 @@ public:
     // The steps of opening, separate so that the app can show progress between them.
     // Each throws WorkspaceError (or db::DbError) on failure.
     void openDatabase();
+    // File > Open clinic database: opens `location` (with `password` for a server) and,
+    // only once it is open, closes the current one. On failure the current one stays open
+    // and nothing changes.
+    void switchDatabase(const std::string& location, const std::string& password);
     void loadCatalog();
     // Loads the catalog again after packs or plugin choices changed. With `rerunNative`
     // every enabled native plugin runs again instead of coming from the cache (as
@@ -50,7 +59,11 @@ public:
     void loadTemplatesAndThresholds();
 
     const WorkspaceOptions& options() const { return m_options; }
-    std::filesystem::path databasePath() const;
+    // The database's location as given (a file path or a server's location), or the
+    // default file; displayDatabase() is the same without a password, for the screen.
+    std::string databaseLocation() const;
+    std::string displayDatabase() const;
+    bool onServer() const;
     // True when openDatabase() created the file: the first run.
     bool createdDatabase() const { return m_created; }
     std::string user() const;

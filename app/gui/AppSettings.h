@@ -19,6 +19,11 @@ void useUtf8Text();
 
 namespace cfg {
 inline constexpr const char* kLastPatient = "/Session/LastPatient";
+// The database kLastPatient belongs to (as displayed: never a password).
+inline constexpr const char* kLastPatientDatabase = "/Session/LastPatientDatabase";
+// The clinic database opened last from the app (a file path or a server's location
+// without its password); a --db on the command line is used instead and not remembered.
+inline constexpr const char* kDatabase = "/Database/Location";
 inline constexpr const char* kDefaultTemplate = "/Preferences/DefaultTemplate";
 inline constexpr const char* kPaper = "/Preferences/Paper"; // "a4" or "letter"
 inline constexpr const char* kHandoutTemplate = "/Preferences/HandoutTemplate"; // an id in templates/handouts

@@ -20,9 +20,26 @@ wxString describeException(const std::exception& e)
     return wxs(e.what());
 }
 
+namespace {
+ErrorSink& errorSink()
+{
+    static ErrorSink sink;
+    return sink;
+}
+} // namespace
+
+void setErrorSink(ErrorSink sink)
+{
+    errorSink() = std::move(sink);
+}
+
 void showError(wxWindow* parent, const wxString& doing, const wxString& why)
 {
     wxLogDebug("%s: %s", doing, why);
+    if (errorSink()) {
+        errorSink()(doing, why);
+        return;
+    }
     wxMessageDialog dialog(parent, why, doing, wxOK | wxICON_ERROR);
     dialog.ShowModal();
 }

@@ -15,6 +15,11 @@ wxString describeException(const std::exception& e);
 
 void showError(wxWindow* parent, const wxString& doing, const wxString& why);
 
+// For tests: every error goes to `sink` instead of a modal dialog; an empty sink shows
+// dialogs again.
+using ErrorSink = std::function<void(const wxString& doing, const wxString& why)>;
+void setErrorSink(ErrorSink sink);
+
 // Runs `action`; an exception becomes a dialog "<doing>: <why>". Returns false then.
 bool guarded(wxWindow* parent, const wxString& doing, const std::function<void()>& action);
 

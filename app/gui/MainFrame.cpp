@@ -45,6 +45,7 @@ enum MenuId {
     kIdHistory,
     kIdClinic,
     kIdAddNote,
+    kIdOpenDatabase,
 };
 
 wxSplitterWindow* makeSplitter(wxWindow* parent, const char* name)
@@ -66,9 +67,9 @@ MainFrame::MainFrame(Workspace& workspace)
     buildMenus();
     buildLayout();
     bindEvents();
-    CreateStatusBar(2);
-    const int widths[] = {-1, FromDIP(300)};
-    SetStatusWidths(2, widths);
+    CreateStatusBar(3);
+    const int widths[] = {-1, FromDIP(300), FromDIP(260)};
+    SetStatusWidths(3, widths);
     SetSize(FromDIP(wxSize(1280, 800)));
     SetMinSize(FromDIP(wxSize(900, 600)));
     placeSashes();
@@ -92,6 +93,8 @@ void MainFrame::buildMenus()
     file->Append(wxID_NEW, _("&New patient…\tCtrl+N"));
     file->Append(wxID_SAVE, _("&Save revision…\tCtrl+S"), _("Store the plan as its next revision"));
     file->AppendSeparator();
+    file->Append(kIdOpenDatabase, _("&Open clinic database…"),
+                 _("A database file on this computer, or the clinic's server"));
     file->Append(kIdClinic, _("&Clinic profile and branding…"));
     file->Append(wxID_PREFERENCES, _("P&references…"));
     file->AppendSeparator();
@@ -210,6 +213,7 @@ void MainFrame::bindEvents()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onNewPatient(); }, wxID_NEW);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSave(); }, wxID_SAVE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onClinic(); }, kIdClinic);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { onOpenDatabase(); }, kIdOpenDatabase);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPreferences(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
@@ -283,7 +287,10 @@ void MainFrame::restoreState()
     for (wxSplitterWindow* s : {m_mainSplit, m_leftSplit, m_workSplit, m_planSplit, m_builderSplit, m_catalog->splitter()})
         wxPersistenceManager::Get().RegisterAndRestore(s);
     wxPersistenceManager::Get().RegisterAndRestore(m_tabs); // the tab last shown
-    const long last = readConfig(cfg::kLastPatient, 0L);
+    // The last patient of this database: an id of another database is another person.
+    const long last = readConfig(cfg::kLastPatientDatabase, wxString()) == wxs(m_workspace.displayDatabase())
+                          ? readConfig(cfg::kLastPatient, 0L)
+                          : 0L;
     if (last > 0) {
         try {
             m_workspace.store().patients().get(last);
@@ -297,6 +304,7 @@ void MainFrame::restoreState()
 void MainFrame::saveState()
 {
     writeConfig(cfg::kLastPatient, static_cast<long>(m_patientId));
+    writeConfig(cfg::kLastPatientDatabase, wxs(m_workspace.displayDatabase()));
 }
 
 void MainFrame::onPlanChanged()
@@ -338,8 +346,12 @@ void MainFrame::refreshStatus()
             title = (m_editor.isDirty() ? "*" : "") + wxs(m_editor.draft().title) + " – " + title;
     }
     SetTitle(title);
-    if (GetStatusBar()) // the dashboard's own words, so the two always agree
-        SetStatusText(dueSummaryText(m_due->summary()), 1);
+    if (GetStatusBar()) {
+        SetStatusText(dueSummaryText(m_due->summary()), 1); // the dashboard's own words, so the two agree
+        SetStatusText(wxString::Format(m_workspace.onServer() ? _("Server: %s") : _("File: %s"),
+                                       wxs(m_workspace.displayDatabase())),
+                      2);
+    }
 }
 
 } // namespace sp::gui

@@ -8,6 +8,7 @@
 #include "core/Patient.h"
 #include "editor/PlanEditor.h"
 #include "editor/Workspace.h"
+#include "gui/DatabaseOpening.h"
 #include "gui/ToolPrompts.h"
 
 #include <wx/frame.h>
@@ -36,6 +37,7 @@ class HandoutPanel;
 class NoteDialog;
 class PatientHeader;
 class PatientListPanel;
+class PlanConflictDialog;
 class PlanPanel;
 
 // What to do with unsaved plan changes before leaving them.
@@ -117,6 +119,17 @@ public:
     // For tests: runs the note dialog instead of ShowModal and returns its result.
     void setNoteDialogRunner(std::function<int(NoteDialog&)> runner) { m_noteRunner = std::move(runner); }
 
+    // --- the clinic database (MainFrameDatabase.cpp)
+    // Opens another database (File > Open clinic database) after settling unsaved plan
+    // changes; on failure the failure screen asks, and the current database stays open
+    // when the clinician gives up. True when the new one is open.
+    bool openDatabase(const DatabaseChoice& choice);
+    // The questions opening a database asks; tests replace them.
+    void setDatabasePrompts(DatabasePrompts prompts) { m_databasePrompts = std::move(prompts); }
+    // For tests: runs the plan conflict dialog instead of ShowModal and returns its result
+    // (wxID_SAVE saves the draft on top, anything else keeps editing).
+    void setConflictRunner(std::function<int(PlanConflictDialog&)> runner) { m_conflictRunner = std::move(runner); }
+
     // --- the database check (MainFrameAudit.cpp)
     // Checks the database (integrity, the audit chain against its checkpoints) on a thread
     // of its own, with a connection of its own; a failure or a warning shows in a banner
@@ -158,6 +171,11 @@ private:
     void onImportPack();
     void onExportPack();
     void bindFollowUps();
+    void onOpenDatabase();
+    void showNewDatabase();
+    // After a save was refused because someone saved the plan meanwhile: shows both, and
+    // rebases the draft on theirs. True when the clinician chose to save the draft now.
+    bool resolvePlanConflict(const wxString& message, const std::string& reason);
     std::int64_t defaultRevisionId() const;
 
     Workspace& m_workspace;
@@ -168,6 +186,8 @@ private:
     ToolPrompts m_toolPrompts = defaultToolPrompts();
     bool m_refreshing = false;
     std::function<int(NoteDialog&)> m_noteRunner;
+    DatabasePrompts m_databasePrompts = defaultDatabasePrompts();
+    std::function<int(PlanConflictDialog&)> m_conflictRunner;
 
     std::unique_ptr<BackgroundJobs> m_checks;
     wxInfoBar* m_banner = nullptr;

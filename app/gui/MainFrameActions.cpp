@@ -1,5 +1,6 @@
 // The main window's actions: what the menus, buttons and tests ask for. Each catches its
 // failures here, at the UI edge, and shows them as a dialog.
+#include "db/ClinicStore.h"
 #include "gui/AppSettings.h"
 #include "gui/CatalogPanel.h"
 #include "gui/ClinicDialog.h"
@@ -45,11 +46,33 @@ bool MainFrame::updatePatient(const Patient& patient)
 {
     // What this window read is the base: fields someone else changed meanwhile are kept,
     // and a change to the same field is refused with who made it.
-    const Patient read = m_patient && m_patient->id == patient.id ? *m_patient : m_workspace.store().patients().get(patient.id);
-    if (!guarded(this, _("Cannot save the patient's details"),
-                 [&] { m_workspace.store().patients().update(read, patient); }))
+    try {
+        const Patient read =
+            m_patient && m_patient->id == patient.id ? *m_patient : m_workspace.store().patients().get(patient.id);
+        m_workspace.store().patients().update(read, patient);
+    } catch (const db::DbError& e) {
+        if (e.kind() == db::DbErrorKind::Conflict) {
+            // Show what they saved; the clinician's own values come back in the dialog,
+            // and saving them again is a deliberate change on top of the other one.
+            guarded(this, _("Cannot read the patient's details"), [&] {
+                m_patient = m_workspace.store().patients().get(patient.id);
+                m_header->show(&*m_patient, m_workspace.thresholds());
+            });
+            showError(this, _("The patient's details were changed by someone else"),
+                      wxs(e.what()) + "\n\n" +
+                          _("Your changes are kept in the dialog: look at the details above, then save them "
+                            "again if they are still right."));
+        } else {
+            showError(this, _("Cannot save the patient's details"), describeException(e));
+        }
         return false;
-    m_patient = m_workspace.store().patients().get(patient.id);
+    } catch (const std::exception& e) {
+        showError(this, _("Cannot save the patient's details"), describeException(e));
+        return false;
+    }
+    if (!guarded(this, _("Cannot read the patient's details"),
+                 [&] { m_patient = m_workspace.store().patients().get(patient.id); }))
+        return true;
     m_header->show(&*m_patient, m_workspace.thresholds());
     m_patients->reload(patient.id);
     refreshGuidance();
@@ -211,11 +234,25 @@ int MainFrame::saveRevision(const std::string& reason)
     if (!m_patient || !m_editor.isOpen())
         return 0;
     int number = 0;
-    if (!guarded(this, _("Cannot save the plan"), [&] {
+    for (;;) {
+        try {
             number = m_workspace.save(m_editor, m_patientId, reason);
-            m_plan->setPlans(m_workspace.store().plans().listForPatient(m_patientId), m_editor.planId());
-        }))
-        return 0;
+            break;
+        } catch (const db::DbError& e) {
+            // Someone saved the plan meanwhile: nothing was written, the draft stays.
+            if (e.kind() != db::DbErrorKind::Conflict) {
+                showError(this, _("Cannot save the plan"), describeException(e));
+                return 0;
+            }
+            if (!resolvePlanConflict(wxs(e.what()), reason))
+                return 0;
+        } catch (const std::exception& e) {
+            showError(this, _("Cannot save the plan"), describeException(e));
+            return 0;
+        }
+    }
+    guarded(this, _("Cannot list the plans"),
+            [&] { m_plan->setPlans(m_workspace.store().plans().listForPatient(m_patientId), m_editor.planId()); });
     SetStatusText(wxString::Format(_("Saved revision %d of %s."), number, wxs(m_editor.draft().title)));
     return number;
 }
@@ -277,20 +314,40 @@ void MainFrame::offerDemo()
 
 void MainFrame::onNewPatient()
 {
-    Patient blank;
-    blank.clinician = m_workspace.user();
-    PatientDialog dialog(this, blank);
-    if (dialog.ShowModal() == wxID_OK)
-        addPatient(dialog.patient());
+    Patient edited;
+    edited.clinician = m_workspace.user();
+    // A save that fails (the server went away) opens the dialog again with what was typed.
+    for (;;) {
+        PatientDialog dialog(this, edited);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        edited = dialog.patient();
+        if (addPatient(edited) != 0)
+            return;
+    }
 }
 
 void MainFrame::onEditPatient()
 {
     if (!m_patient)
         return;
-    PatientDialog dialog(this, *m_patient);
-    if (dialog.ShowModal() == wxID_OK)
-        updatePatient(dialog.patient());
+    Patient read = *m_patient;
+    Patient edited = read;
+    // A save that fails (a conflict, the server went away) opens the dialog again with
+    // what was typed. After a conflict it shows what is stored now with this clinician's
+    // own changes on top, so that saving again changes only what they changed.
+    for (;;) {
+        PatientDialog dialog(this, edited);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        edited = dialog.patient();
+        if (updatePatient(edited))
+            return;
+        if (m_patient && m_patient->id == read.id && !(*m_patient == read)) {
+            edited = mergePatientEdit(*m_patient, read, edited).merged;
+            read = *m_patient;
+        }
+    }
 }
 
 void MainFrame::onScreening()

@@ -1,6 +1,7 @@
-// The database check at start-up: off the UI thread, with a store of its own on the file
-// (the window's store is not shared across threads), and a banner when something is wrong.
-#include "db/sqlite/SqliteStore.h"
+// The database check at start-up: off the UI thread, with a store (a connection) of its
+// own (the window's store is not shared across threads), and a banner when something is
+// wrong.
+#include "db/OpenStore.h"
 #include "gui/BackgroundJobs.h"
 #include "gui/ErrorDialog.h"
 #include "gui/MainFrame.h"
@@ -37,20 +38,28 @@ void MainFrame::checkDatabaseInBackground()
         m_checks = std::make_unique<BackgroundJobs>(*this);
     db::StoreOptions options;
     options.actor = m_workspace.user();
-    const std::filesystem::path file = m_workspace.databasePath();
+    options.password = m_workspace.options().password;
+    const std::string location = m_workspace.databaseLocation();
+    const bool server = m_workspace.onServer();
+    const std::string shown = m_workspace.displayDatabase();
     const auto show = [this](const wxString& text, int icon) {
         m_bannerText = text;
         m_banner->ShowMessage(text, icon);
     };
     m_checks->run<db::CheckReport>(
-        [file, options] { return db::openSqliteStore(file, options)->check(); },
-        [show, file](db::CheckReport report) {
+        [location, options] { return db::openClinicStore(location, options)->check(); },
+        [show, server, shown](db::CheckReport report) {
             if (const std::string failed = firstFailure(report); !failed.empty())
-                show(wxString::Format(_("The clinic database failed its check: %s. Records may have been changed "
-                                        "outside StretchPlan. Keep %s and its .chain file as they are, and ask your "
-                                        "administrator to compare them with your latest backup "
-                                        "(stretchplan-cli db check)."),
-                                      wxs(failed), wxs(file.string())),
+                show(server ? wxString::Format(_("The clinic database failed its check: %s. Records may have been "
+                                                 "changed outside StretchPlan. Ask the administrator of %s to "
+                                                 "compare the server with its latest backup (stretchplan-cli db "
+                                                 "check)."),
+                                               wxs(failed), wxs(shown))
+                            : wxString::Format(_("The clinic database failed its check: %s. Records may have been "
+                                                 "changed outside StretchPlan. Keep %s and its .chain file as they "
+                                                 "are, and ask your administrator to compare them with your latest "
+                                                 "backup (stretchplan-cli db check)."),
+                                               wxs(failed), wxs(shown)),
                      wxICON_ERROR);
             else if (const std::string warning = firstWarning(report); !warning.empty())
                 show(wxString::Format(_("Database check: %s."), wxs(warning)), wxICON_WARNING);

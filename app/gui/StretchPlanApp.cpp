@@ -1,6 +1,7 @@
 #include "gui/StretchPlanApp.h"
 
 #include "gui/AppSettings.h"
+#include "gui/DatabaseOpening.h"
 #include "gui/ErrorDialog.h"
 #include "gui/MainFrame.h"
 #include "gui/StartupProbe.h"
@@ -42,7 +43,9 @@ wxString loadWarnings(const Workspace& workspace)
 void StretchPlanApp::OnInitCmdLine(wxCmdLineParser& parser)
 {
     wxApp::OnInitCmdLine(parser);
-    parser.AddOption("", "db", _("the clinic database (default: $XDG_DATA_HOME/stretchplan/clinic.db); created if missing"));
+    parser.AddOption("", "db", _("the clinic database: a file (created if missing) or a clinic server's "
+                                 "postgresql:// URI or service=NAME (default: the one opened last, else "
+                                 "$XDG_DATA_HOME/stretchplan/clinic.db)"));
     parser.AddOption("", "plugins-dir", _("also load the packs in this folder (repeatable)"), wxCMD_LINE_VAL_STRING,
                      wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddSwitch("", "no-builtin", _("do not load the built-in packs"));
@@ -62,7 +65,7 @@ bool StretchPlanApp::OnCmdLineParsed(wxCmdLineParser& parser)
     }
     wxString value;
     if (parser.Found("db", &value))
-        m_options.dbPath = u8(value);
+        m_options.database = u8(value);
     if (parser.Found("user", &value))
         m_options.user = u8(value);
     if (parser.Found("guidance-settings", &value))
@@ -108,15 +111,18 @@ bool StretchPlanApp::OnInit()
 bool StretchPlanApp::openWorkspace()
 {
     m_workspace = std::make_unique<Workspace>(m_options);
-    wxProgressDialog progress(_("Starting StretchPlan"), _("Opening the clinic database…"), 3, nullptr,
+    // The database first: when it cannot be opened the clinician sees why and chooses
+    // (Retry, Open a local database, Choose another) instead of the app failing to start.
+    const DatabaseChoice start{startLocation(m_options.database), m_options.password, false};
+    if (!openDatabaseInteractively(nullptr, *m_workspace, start, false, true, defaultDatabasePrompts()))
+        return false;
+    wxProgressDialog progress(_("Starting StretchPlan"), _("Loading the exercise packs…"), 2, nullptr,
                               wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);
     return guarded(nullptr, _("StretchPlan cannot start"), [&] {
-        m_workspace->openDatabase();
-        progress.Update(1, _("Loading the exercise packs…"));
         m_workspace->loadCatalog();
-        progress.Update(2, _("Loading plan templates and guidance settings…"));
+        progress.Update(1, _("Loading plan templates and guidance settings…"));
         m_workspace->loadTemplatesAndThresholds();
-        progress.Update(3);
+        progress.Update(2);
     });
 }
 

@@ -30,7 +30,7 @@ struct DeliveryFixture {
     DeliveryFixture()
     {
         std::filesystem::create_directories(folder);
-        ws = std::make_unique<Workspace>(WorkspaceOptions{folder / "clinic.db", {}, false, "tester", {}});
+        ws = std::make_unique<Workspace>(WorkspaceOptions{folder / "clinic.db", {}, false, "tester", {}, {}});
         ws->openDatabase();
         ws->loadCatalog();
         ws->loadTemplatesAndThresholds();

@@ -38,7 +38,7 @@ Exercise fromCatalog(const Catalog& catalog, const std::string& id)
 
 struct CatalogFixture {
     Folder folder;
-    Workspace ws{WorkspaceOptions{folder.path / "clinic.db", {}, false, "tester", {}}};
+    Workspace ws{WorkspaceOptions{folder.path / "clinic.db", {}, false, "tester", {}, {}}};
     CatalogFixture() { ws.loadCatalog(); }
     ~CatalogFixture()
     {

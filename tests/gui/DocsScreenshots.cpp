@@ -1,4 +1,5 @@
-// The screenshots in docs/ of the exercise editor and the plugin manager, taken on the
+// The screenshots in docs/ of the exercise editor, the plugin manager and the clinic
+// database's dialogs (open, unavailable, plan conflict), taken on the
 // test's own X server: not run by ctest (disabled), run on purpose with
 //   SP_SCREENSHOT_DIR=docs build/bin/test_gui --run_test=docs_screenshots
 // Each shows the main window with a demo patient and the dialog over it, as a clinician
@@ -7,9 +8,12 @@
 #include "ToolsFixture.h"
 
 #include "gui/ClinicExercisesDialog.h"
+#include "gui/DatabaseOpening.h"
 #include "gui/ExerciseEditorDialog.h"
 #include "gui/FigureEditor.h"
+#include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
+#include "gui/PlanConflictDialog.h"
 #include "gui/PluginManagerDialog.h"
 #include "gui/StringListEditor.h"
 
@@ -121,6 +125,51 @@ BOOST_FIXTURE_TEST_CASE(plugin_manager, ScreenshotFixture)
                                         [this] { frame->reloadCatalog(); });
         shoot(list, "clinic-list-empty.png");
     }
+}
+
+BOOST_FIXTURE_TEST_CASE(open_database, ScreenshotFixture)
+{
+    gui::OpenDatabaseDialog dialog(
+        frame,
+        "postgresql://ana@db.clinic.example:5432/clinic?sslmode=verify-full&sslrootcert=/etc/stretchplan/ca.crt",
+        true);
+    shoot(dialog, "gui-open-database.png");
+}
+
+BOOST_FIXTURE_TEST_CASE(server_unavailable, ScreenshotFixture)
+{
+    gui::OpenFailure failure;
+    failure.location = "ana@db.clinic.example:5432/clinic";
+    failure.reason = "cannot reach the clinic server db.clinic.example:5432/clinic: connection to server at "
+                     "\"db.clinic.example\" (192.0.2.10), port 5432 failed: timeout expired";
+    failure.server = true;
+    failure.localAvailable = true;
+    failure.atStart = true;
+    gui::DatabaseUnavailableDialog dialog(frame, failure, true);
+    shoot(dialog, "gui-server-unavailable.png");
+}
+
+BOOST_FIXTURE_TEST_CASE(plan_conflict, ScreenshotFixture)
+{
+    // The demo plan, revised meanwhile by a colleague (one exercise fewer) while this
+    // draft gave the first exercise a note.
+    const std::int64_t planId = frame->editor().planId();
+    const PlanRevision base = workspace->store().plans().revision(planId);
+    PlanRevision theirs = base;
+    theirs.number = base.number + 1;
+    theirs.author = "pt.okafor";
+    theirs.createdAt = "2026-12-05T09:41:07Z";
+    theirs.reason = "Too much for now: fewer exercises";
+    theirs.items.pop_back();
+    PlanRevision draft = base;
+    draft.items.front().note = "Stop if the leg tingles.";
+    draft.items.front().dosage.reps = 12;
+    gui::PlanConflictDialog dialog(frame,
+                                   "plan 1 changed while this draft was open: revision 2 was saved by pt.okafor at "
+                                   "2026-12-05T09:41:07Z, and this draft was based on revision 1. Nothing was saved; "
+                                   "review their revision, then save the draft again on top of it.",
+                                   base, theirs, draft);
+    shoot(dialog, "gui-plan-conflict.png");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -26,7 +26,7 @@ struct FrameFixture {
     explicit FrameFixture(bool builtIn = true)
     {
         std::filesystem::create_directories(folder);
-        workspace = std::make_unique<Workspace>(WorkspaceOptions{db, {}, !builtIn, "tester", {}});
+        workspace = std::make_unique<Workspace>(WorkspaceOptions{db, {}, !builtIn, "tester", {}, {}});
         workspace->openDatabase();
         workspace->loadCatalog();
         workspace->loadTemplatesAndThresholds();

@@ -77,6 +77,24 @@ BOOST_AUTO_TEST_CASE(saving_makes_the_draft_clean_and_undo_after_saving_makes_it
     BOOST_TEST(editor.draft().items.size() == 3u);
 }
 
+BOOST_AUTO_TEST_CASE(a_rebased_draft_keeps_every_edit_and_its_undo_and_stays_unsaved)
+{
+    Stored s;
+    PlanEditor editor;
+    editor.load(s.plan, s.revision);
+    editor.removeItem(0);
+    const PlanDraft draft = editor.draft();
+    editor.rebase(5); // someone saved revisions 4 and 5 meanwhile
+    BOOST_TEST(editor.baseRevision() == 5);
+    BOOST_TEST((editor.draft() == draft));
+    BOOST_TEST(editor.isDirty());
+    BOOST_TEST(editor.canUndo());
+    BOOST_CHECK_THROW(editor.rebase(4), std::logic_error); // never back to an older one
+    PlanEditor fresh;
+    fresh.startNew(PlanDraft{"New", {}, {}});
+    BOOST_CHECK_THROW(fresh.rebase(2), std::logic_error); // a plan not stored has no revisions
+}
+
 BOOST_AUTO_TEST_CASE(successive_dosage_changes_of_one_item_undo_in_one_step)
 {
     Stored s;

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -25,7 +26,7 @@ struct OpenWorkspace {
     std::filesystem::path db = folder / "clinic.db";
     static inline int s_count = 0;
     MakeFolder made{folder};
-    Workspace ws{WorkspaceOptions{db, {}, false, "tester", {}}};
+    Workspace ws{WorkspaceOptions{db, {}, false, "tester", {}, {}}};
     OpenWorkspace()
     {
         ws.openDatabase();
@@ -42,8 +43,9 @@ BOOST_AUTO_TEST_SUITE(workspace)
 BOOST_AUTO_TEST_CASE(the_default_database_is_the_one_the_command_line_uses)
 {
     Workspace ws{WorkspaceOptions{}};
-    BOOST_TEST(ws.databasePath() == userDataDir() / "clinic.db");
-    BOOST_TEST(ws.databasePath() == defaultDatabasePath());
+    BOOST_TEST(ws.databaseLocation() == (userDataDir() / "clinic.db").string());
+    BOOST_TEST(ws.databaseLocation() == defaultDatabasePath().string());
+    BOOST_TEST(!ws.onServer());
 }
 
 // The reproduction of the lost-writes report: the app has the database open, a file
@@ -60,7 +62,7 @@ BOOST_AUTO_TEST_CASE(the_command_line_is_refused_while_the_app_has_the_database_
         return test::runCli(args);
     };
     {
-        Workspace app{WorkspaceOptions{db, {}, false, "tester", {}}};
+        Workspace app{WorkspaceOptions{db, {}, false, "tester", {}, {}}};
         app.openDatabase();
         app.loadCatalog();
         app.loadTemplatesAndThresholds();
@@ -87,9 +89,29 @@ BOOST_AUTO_TEST_CASE(the_command_line_is_refused_while_the_app_has_the_database_
 BOOST_FIXTURE_TEST_CASE(knows_when_it_created_the_database, OpenWorkspace)
 {
     BOOST_TEST(ws.createdDatabase());
-    Workspace again{WorkspaceOptions{db, {}, false, "tester", {}}};
+    Workspace again{WorkspaceOptions{db, {}, false, "tester", {}, {}}};
     again.openDatabase();
     BOOST_TEST(!again.createdDatabase());
+}
+
+BOOST_FIXTURE_TEST_CASE(switching_to_a_database_that_cannot_be_opened_keeps_the_open_one, OpenWorkspace)
+{
+    const std::int64_t id = ws.store().patients().add([] { Patient p; p.name = "Ada Here"; return p; }());
+    const std::string missingFolder = (folder / "no-such-folder" / "clinic.db").string();
+    BOOST_CHECK_THROW(ws.switchDatabase(missingFolder, {}), WorkspaceError);
+    const std::string notADatabase = (folder / "notes.txt").string();
+    { std::ofstream(notADatabase) << "shopping list"; }
+    BOOST_CHECK_THROW(ws.switchDatabase(notADatabase, {}), db::DbError);
+    BOOST_TEST(ws.databaseLocation() == db.string());
+    BOOST_TEST(ws.store().patients().get(id).name == "Ada Here");
+
+    const std::string other = (folder / "other.db").string();
+    ws.switchDatabase(other, {});
+    BOOST_TEST(ws.databaseLocation() == other);
+    BOOST_TEST(ws.createdDatabase());
+    BOOST_TEST(ws.store().patients().search(db::PatientQuery{}).empty());
+    ws.switchDatabase(other, {}); // the open file again: nothing changes
+    BOOST_TEST(ws.databaseLocation() == other);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_demo_patient_has_a_screened_record_and_a_plan_from_the_template, OpenWorkspace)

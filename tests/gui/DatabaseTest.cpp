@@ -1,0 +1,371 @@
+// The main window and its clinic database: File > Open clinic database (a file or a
+// server; remembered for the next start), the failure screen (Retry, Open a local
+// database, Choose another) when a database cannot be opened, the conflict dialog when
+// someone else saved the plan first, and a server that goes away mid-session: the
+// clinician's unsaved work stays, and the next save reconnects.
+#include "GuiFixture.h"
+
+#include "db/OpenStore.h"
+#include "gui/AppSettings.h"
+#include "gui/CatalogPanel.h"
+#include "gui/DatabaseOpening.h"
+#include "gui/ErrorDialog.h"
+#include "gui/OpenDatabaseDialog.h"
+#include "gui/PatientListPanel.h"
+#include "gui/PlanConflictDialog.h"
+#include "gui/WxText.h"
+#include "settings/XdgDirs.h"
+#include "support/PgCluster.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <wx/choice.h>
+#include <wx/radiobut.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+using namespace sp;
+using sp::test::FrameFixture;
+
+namespace {
+
+bool contains(const wxString& text, const char* part)
+{
+    return text.Find(wxString::FromUTF8(part)) != wxNOT_FOUND;
+}
+
+Patient patientNamed(const char* name)
+{
+    Patient p;
+    p.name = name;
+    p.dateOfBirth = Date{1975, 2, 3};
+    p.phone = "555 0100";
+    return p;
+}
+
+db::StoreOptions optionsFor(const char* actor)
+{
+    db::StoreOptions options;
+    options.actor = actor;
+    return options;
+}
+
+// Errors land here instead of in a modal box; the failure screen and the chooser answer
+// from a script, and each question is kept to be looked at.
+struct Scripted {
+    std::vector<std::pair<wxString, wxString>> errors;
+    std::vector<gui::OpenFailure> failures;
+    std::vector<gui::FailureAnswer> answers; // given in order; GiveUp once they run out
+    Scripted() { gui::setErrorSink([this](const wxString& doing, const wxString& why) { errors.emplace_back(doing, why); }); }
+    ~Scripted() { gui::setErrorSink({}); }
+    gui::DatabasePrompts prompts()
+    {
+        gui::DatabasePrompts p;
+        p.failure = [this](wxWindow*, const gui::OpenFailure& f) {
+            failures.push_back(f);
+            if (failures.size() > answers.size())
+                return gui::FailureAnswer{};
+            return answers[failures.size() - 1];
+        };
+        p.choose = [](wxWindow*, const std::string&) { return std::optional<gui::DatabaseChoice>(); };
+        return p;
+    }
+};
+
+struct DatabaseFixture : FrameFixture, Scripted {
+    DatabaseFixture() { frame->setDatabasePrompts(prompts()); }
+    ~DatabaseFixture() { gui::writeConfig(gui::cfg::kDatabase, wxString()); }
+};
+
+std::string closedServer()
+{
+    return "postgresql://clinician@127.0.0.1:" + std::to_string(test::freeLoopbackPort()) + "/clinic";
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(clinic_database, DatabaseFixture)
+
+BOOST_AUTO_TEST_CASE(opening_another_file_shows_only_its_patients_and_is_remembered)
+{
+    const std::int64_t here = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(here != 0);
+    const std::string other = (folder / "other clinic.db").string();
+    db::openClinicStore(other, optionsFor("pt.okafor"))->patients().add(patientNamed("Bo Elsewhere"));
+
+    BOOST_TEST(frame->openDatabase(gui::DatabaseChoice{other, {}, false}));
+    BOOST_TEST(workspace->databaseLocation() == other);
+    BOOST_TEST(frame->currentPatientId() == 0); // nothing of the other database stays on screen
+    BOOST_TEST(!frame->currentPatient());
+    const auto shown = frame->patientList().shownIds();
+    BOOST_TEST_REQUIRE(shown.size() == 1u);
+    BOOST_TEST(workspace->store().patients().get(shown.front()).name == "Bo Elsewhere");
+    BOOST_TEST(contains(frame->GetStatusBar()->GetStatusText(2), "other clinic.db"));
+    // The next start opens it, unless --db says otherwise.
+    BOOST_TEST(gui::startLocation("") == other);
+    BOOST_TEST(gui::startLocation("/x/given.db") == "/x/given.db");
+    BOOST_TEST(errors.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_server_that_does_not_answer_is_explained_and_the_open_database_stays)
+{
+    const std::int64_t here = frame->addPatient(patientNamed("Ada Here"));
+    const std::string before = workspace->databaseLocation();
+    const std::string server = closedServer();
+    BOOST_TEST(!frame->openDatabase(gui::DatabaseChoice{server, {}, false}));
+    BOOST_TEST_REQUIRE(failures.size() == 1u);
+    const gui::OpenFailure& f = failures.front();
+    BOOST_TEST(f.server);
+    BOOST_TEST(!f.askPassword);
+    BOOST_TEST(!f.atStart);
+    BOOST_TEST(f.localAvailable);
+    BOOST_TEST(contains(f.reason, "127.0.0.1"), f.reason);
+    // Given up: the database open before is still open, with its patient on screen.
+    BOOST_TEST(workspace->databaseLocation() == before);
+    BOOST_TEST(frame->currentPatientId() == here);
+    BOOST_TEST(workspace->store().patients().get(here).name == "Ada Here");
+    BOOST_TEST(gui::readConfig(gui::cfg::kDatabase, wxString()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(retry_asks_again_and_open_a_local_database_opens_the_default_file)
+{
+    answers = {gui::FailureAnswer{gui::FailureAction::Retry, {}, false},
+               gui::FailureAnswer{gui::FailureAction::OpenLocal, {}, false}};
+    BOOST_TEST(frame->openDatabase(gui::DatabaseChoice{closedServer(), {}, false}));
+    BOOST_TEST(failures.size() == 2u); // the first answer was Retry: the same failure again
+    BOOST_TEST(workspace->databaseLocation() == defaultDatabasePath().string());
+    BOOST_TEST(!workspace->onServer());
+    BOOST_TEST(gui::startLocation("") == defaultDatabasePath().string());
+}
+
+BOOST_AUTO_TEST_CASE(the_failure_screen_says_what_and_offers_the_way_out)
+{
+    gui::OpenFailure f;
+    f.location = "clinician@clinic.example.org:5432/stretchplan";
+    f.reason = "cannot reach the clinic server clinic.example.org:5432/stretchplan: timeout expired";
+    f.server = true;
+    f.localAvailable = true;
+    f.atStart = true;
+    gui::DatabaseUnavailableDialog screen(frame, f, false);
+    BOOST_TEST(contains(screen.text(), "cannot open the clinic server clinician@clinic.example.org"));
+    BOOST_TEST(contains(screen.text(), "timeout expired"));
+    BOOST_TEST(contains(screen.text(), "server is running"));
+    for (const char* button : {"Retry", "OpenLocal", "ChooseAnother", "GiveUp"})
+        BOOST_TEST(screen.FindWindow(button) != nullptr, button);
+    BOOST_TEST(screen.FindWindow("Password") == nullptr);
+    screen.choose(gui::FailureAction::OpenLocal);
+    BOOST_TEST((screen.answer().action == gui::FailureAction::OpenLocal));
+
+    // A refused sign-in asks for the password; Retry takes it.
+    f.askPassword = true;
+    f.localAvailable = false;
+    gui::DatabaseUnavailableDialog signIn(frame, f, false);
+    BOOST_TEST(contains(signIn.text(), "refused the sign-in"));
+    BOOST_TEST(signIn.FindWindow("OpenLocal") == nullptr);
+    auto* password = dynamic_cast<wxTextCtrl*>(signIn.FindWindow("Password"));
+    BOOST_TEST_REQUIRE(password != nullptr);
+    password->SetValue("s3cret");
+    signIn.choose(gui::FailureAction::Retry);
+    BOOST_TEST((signIn.answer().action == gui::FailureAction::Retry));
+    BOOST_TEST(signIn.answer().password == "s3cret");
+    BOOST_TEST(!signIn.answer().remember); // no keyring in the test session
+}
+
+BOOST_AUTO_TEST_CASE(the_open_dialog_shows_a_servers_fields_and_checks_them)
+{
+    gui::OpenDatabaseDialog dialog(
+        frame, "postgresql://pt.okafor@clinic.example.org:5433/stretchplan?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+        false);
+    const auto text = [&](const char* name) { return dynamic_cast<wxTextCtrl*>(dialog.FindWindow(name)); };
+    BOOST_TEST(dynamic_cast<wxRadioButton*>(dialog.FindWindow("UseServer"))->GetValue());
+    BOOST_TEST(text("Host")->GetValue() == "clinic.example.org");
+    BOOST_TEST(dynamic_cast<wxSpinCtrl*>(dialog.FindWindow("Port"))->GetValue() == 5433);
+    BOOST_TEST(text("Database")->GetValue() == "stretchplan");
+    BOOST_TEST(text("User")->GetValue() == "pt.okafor");
+    BOOST_TEST(dialog.validateChoice());
+    BOOST_TEST(dialog.choice().location ==
+               "postgresql://pt.okafor@clinic.example.org:5433/stretchplan?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem");
+
+    // A tired clinician clears the host and the user: each field says what is missing.
+    text("Host")->SetValue("  ");
+    text("User")->SetValue("");
+    BOOST_TEST(!dialog.validateChoice());
+    const auto message = [&](const char* field) {
+        return dynamic_cast<wxStaticText*>(dialog.FindWindow(wxString("Message.") + field))->GetLabel();
+    };
+    BOOST_TEST(contains(message("host"), "server's name or address"));
+    BOOST_TEST(contains(message("user"), "user name"));
+    BOOST_TEST(message("database").empty());
+
+    // A file: its path, no password.
+    dynamic_cast<wxRadioButton*>(dialog.FindWindow("UseFile"))->SetValue(true);
+    BOOST_TEST(!dialog.validateChoice()); // no file chosen yet
+    BOOST_TEST(contains(message("file"), "Choose the database file"));
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_saved_meanwhile_by_someone_else_keeps_the_draft_and_shows_both)
+{
+    const std::int64_t patientId = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Low back"));
+    BOOST_TEST_REQUIRE(frame->saveRevision("First plan") == 1);
+    const std::int64_t planId = frame->editor().planId();
+
+    // At the other workstation: a colleague saves revision 2 without the first exercise.
+    auto other = db::openClinicStore(db.string(), optionsFor("pt.okafor"));
+    PlanRevision theirs = other->plans().revision(planId);
+    const std::string removedByThem = theirs.items.front().snapshot.name;
+    theirs.items.erase(theirs.items.begin());
+    theirs.reason = "Too much for now";
+    BOOST_TEST_REQUIRE(other->plans().revise(planId, theirs, 1) == 2);
+
+    // Here, the draft still from revision 1 gains a note.
+    frame->editor().setNote(0, "Stop if the leg tingles");
+    const PlanDraft draft = frame->editor().draft();
+    int asked = 0;
+    wxString theirText, draftText;
+    frame->setConflictRunner([&](gui::PlanConflictDialog& dialog) {
+        ++asked;
+        theirText = dialog.theirChangesText();
+        draftText = dialog.draftChangesText();
+        return static_cast<int>(wxID_CANCEL); // keep editing
+    });
+    BOOST_TEST(frame->saveRevision("Added a caution") == 0);
+    BOOST_TEST(asked == 1);
+    BOOST_TEST(contains(theirText, removedByThem.c_str()), theirText);
+    BOOST_TEST(!draftText.empty());
+    // Nothing of the draft was lost, nothing was written, and it now goes on top of theirs.
+    BOOST_TEST(frame->editor().isDirty());
+    BOOST_TEST((frame->editor().draft() == draft));
+    BOOST_TEST(frame->editor().baseRevision() == 2);
+    BOOST_TEST(workspace->store().plans().get(planId).latestRevision == 2);
+    BOOST_TEST(errors.empty());
+
+    // Saved after review: revision 3, the colleague's revision kept in the history.
+    BOOST_TEST(frame->saveRevision("Added a caution") == 3);
+    BOOST_TEST(asked == 1);
+    BOOST_TEST(!frame->editor().isDirty());
+    BOOST_TEST(workspace->store().plans().revision(planId, 2).reason == "Too much for now");
+    BOOST_TEST(workspace->store().plans().revision(planId, 3).items.front().note == "Stop if the leg tingles");
+    (void)patientId;
+}
+
+BOOST_AUTO_TEST_CASE(choosing_save_in_the_conflict_dialog_saves_the_draft_as_the_next_revision)
+{
+    frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Low back"));
+    BOOST_TEST_REQUIRE(frame->saveRevision("First plan") == 1);
+    const std::int64_t planId = frame->editor().planId();
+    auto other = db::openClinicStore(db.string(), optionsFor("pt.okafor"));
+    BOOST_TEST_REQUIRE(other->plans().revise(planId, other->plans().revision(planId), 1) == 2);
+    frame->editor().setNote(0, "Mine");
+    frame->setConflictRunner([](gui::PlanConflictDialog&) { return static_cast<int>(wxID_SAVE); });
+    BOOST_TEST(frame->saveRevision("Mine on top") == 3);
+    BOOST_TEST(workspace->store().plans().revision(planId).reason == "Mine on top");
+    BOOST_TEST(workspace->store().plans().revision(planId, 2).author == "pt.okafor");
+}
+
+BOOST_AUTO_TEST_CASE(a_patient_field_changed_meanwhile_is_refused_once_and_shown)
+{
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    auto other = db::openClinicStore(db.string(), optionsFor("front.desk"));
+    Patient theirs = other->patients().get(id);
+    theirs.phone = "555 0199";
+    other->patients().update(other->patients().get(id), theirs);
+
+    Patient mine = *frame->currentPatient();
+    mine.phone = "555 0123";
+    BOOST_TEST(!frame->updatePatient(mine));
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(contains(errors.front().second, "front.desk"), errors.front().second);
+    BOOST_TEST(contains(errors.front().second, "phone"));
+    BOOST_TEST(contains(errors.front().second, "Your changes are kept"));
+    // The window now shows what is stored; saving again is a deliberate change.
+    BOOST_TEST(frame->currentPatient()->phone == "555 0199");
+    BOOST_TEST(frame->updatePatient(mine));
+    BOOST_TEST(workspace->store().patients().get(id).phone == "555 0123");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A real server that goes away while a plan is being edited.
+namespace {
+
+struct ServerFrame : Scripted {
+    test::PgCluster cluster;
+    std::string location;
+    std::unique_ptr<Workspace> workspace;
+    gui::MainFrame* frame = nullptr;
+
+    ServerFrame()
+    {
+        cluster.createRole("sp_owner", "owner-secret", true);
+        cluster.psql("ALTER ROLE sp_owner CREATEROLE");
+        cluster.createDatabase("clinic", "sp_owner");
+        db::initClinicDatabase(cluster.uri("sp_owner", "owner-secret", "clinic"), optionsFor("admin"));
+        cluster.createRole("clinician", "clinician-secret", true, {"stretchplan_app"});
+        location = cluster.uri("clinician", "", "clinic");
+        workspace = std::make_unique<Workspace>(WorkspaceOptions{location, {}, false, "tester", {}, "clinician-secret"});
+        workspace->openDatabase();
+        workspace->loadCatalog();
+        workspace->loadTemplatesAndThresholds();
+        frame = new gui::MainFrame(*workspace);
+        frame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+        frame->setDatabasePrompts(prompts());
+        frame->Show();
+        FrameFixture::pump();
+    }
+    ~ServerFrame()
+    {
+        frame->Destroy();
+        FrameFixture::pump();
+        workspace.reset();
+    }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(clinic_server, ServerFrame)
+
+BOOST_AUTO_TEST_CASE(a_server_restart_mid_edit_keeps_the_draft_and_the_next_save_reconnects)
+{
+    BOOST_TEST(workspace->onServer());
+    BOOST_TEST(contains(frame->GetStatusBar()->GetStatusText(2), "Server: "));
+    BOOST_TEST(!contains(frame->GetStatusBar()->GetStatusText(2), "secret"));
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(id != 0);
+    BOOST_TEST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Low back"));
+    const PlanDraft draft = frame->editor().draft();
+
+    cluster.stop(test::StopMode::Immediate);
+    BOOST_TEST(frame->saveRevision("First plan") == 0);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(contains(errors.front().first, "Cannot save the plan"));
+    BOOST_TEST(contains(errors.front().second, "127.0.0.1"), errors.front().second);
+    BOOST_TEST(frame->editor().isDirty()); // the draft is all still there
+    BOOST_TEST((frame->editor().draft() == draft));
+
+    cluster.start();
+    BOOST_TEST(frame->saveRevision("First plan") == 1);
+    BOOST_TEST(!frame->editor().isDirty());
+    BOOST_TEST(workspace->store().plans().listForPatient(id).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_password_asks_for_the_right_one)
+{
+    // The workspace's password is wrong; the failure screen asks, the answer opens it.
+    answers = {gui::FailureAnswer{gui::FailureAction::Retry, "clinician-secret", false}};
+    BOOST_TEST(frame->openDatabase(gui::DatabaseChoice{location, "not-the-password", false}));
+    BOOST_TEST_REQUIRE(failures.size() == 1u);
+    BOOST_TEST(failures.front().askPassword);
+    BOOST_TEST(contains(failures.front().reason, "clinician"), failures.front().reason);
+    BOOST_TEST(!contains(gui::wxs(failures.front().location), "not-the-password"));
+    BOOST_TEST(workspace->onServer());
+    // Remembered without any password.
+    const wxString remembered = gui::readConfig(gui::cfg::kDatabase, wxString());
+    BOOST_TEST(contains(remembered, "clinician@127.0.0.1"));
+    BOOST_TEST(!contains(remembered, "secret"));
+    gui::writeConfig(gui::cfg::kDatabase, wxString());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
