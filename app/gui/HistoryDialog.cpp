@@ -14,9 +14,12 @@ namespace sp::gui {
 wxString revisionDiffHtml(const PlanRevision* from, const PlanRevision& to)
 {
     wxString html = "<html><body>";
-    html += "<h3>" + wxString::Format(_("Revision %d"), to.number) + "</h3>";
-    html += "<p>" + wxString::Format(_("%s by %s"), htmlEscaped(to.createdAt), htmlEscaped(to.author)) + "<br><i>" +
-            htmlEscaped(to.reason) + "</i></p>";
+    if (to.number == 0) // a draft, not stored yet
+        html += "<h3>" + _("Your draft (not saved)") + "</h3><p><i>" + htmlEscaped(to.reason) + "</i></p>";
+    else
+        html += "<h3>" + wxString::Format(_("Revision %d"), to.number) + "</h3><p>" +
+                wxString::Format(_("%s by %s"), htmlEscaped(to.createdAt), htmlEscaped(to.author)) + "<br><i>" +
+                htmlEscaped(to.reason) + "</i></p>";
     if (!from) {
         html += "<p><b>" + _("First revision:") + "</b></p><ol>";
         for (const PlanItem& item : to.items)

@@ -29,7 +29,8 @@ private:
     wxHtmlWindow* m_diff;
 };
 
-// The change from `from` to `to` as HTML (`from` null: the first revision).
+// The change from `from` to `to` as HTML (`from` null: the first revision; `to` with
+// number 0: a draft not saved yet).
 wxString revisionDiffHtml(const PlanRevision* from, const PlanRevision& to);
 
 } // namespace sp::gui

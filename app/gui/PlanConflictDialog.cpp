@@ -16,8 +16,11 @@ PlanConflictDialog::PlanConflictDialog(wxWindow* parent, const wxString& message
     : wxDialog(parent, wxID_ANY, _("The plan was changed by someone else"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "PlanConflictDialog")
 {
+    wxString said = message; // the store's sentence, which starts in lower case
+    if (!said.empty())
+        said[0] = wxToupper(said[0]);
     auto* intro = new wxStaticText(this, wxID_ANY,
-                                   message + "\n\n" +
+                                   said + "\n\n" +
                                        _("Your draft is still open and unchanged. Review both, then save your draft "
                                          "on top of theirs, or keep editing it."));
     intro->Wrap(FromDIP(760));

@@ -161,7 +161,12 @@ BOOST_FIXTURE_TEST_CASE(plan_conflict, ScreenshotFixture)
     theirs.createdAt = "2026-12-05T09:41:07Z";
     theirs.reason = "Too much for now: fewer exercises";
     theirs.items.pop_back();
-    PlanRevision draft = base;
+    PlanRevision draft = base; // as the editor gives it: not stored, no number
+    draft.id = 0;
+    draft.number = 0;
+    draft.author.clear();
+    draft.createdAt.clear();
+    draft.reason = "Caution for leg symptoms";
     draft.items.front().note = "Stop if the leg tingles.";
     draft.items.front().dosage.reps = 12;
     gui::PlanConflictDialog dialog(frame,
