@@ -19,6 +19,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace sp::gui {
@@ -41,7 +42,7 @@ void rememberPassword(wxWindow* parent, const std::string& location, const std::
 OpenFailure describeFailure(const std::string& location, const std::exception& error, bool atStart)
 {
     OpenFailure f;
-    f.location = db::displayLocation(location);
+    f.location = u8(databaseLabel(location));
     f.reason = describeException(error);
     f.server = db::isServerLocation(location);
     const auto* dbError = dynamic_cast<const db::DbError*>(&error);
@@ -158,6 +159,22 @@ DatabasePrompts defaultDatabasePrompts()
     return prompts;
 }
 
+wxString databaseLabel(const std::string& location)
+{
+    if (db::isServerLocation(location)) {
+        try {
+            return wxs(db::accountOf(db::serverFields(location)));
+        } catch (const db::DbError&) {
+            return wxs(db::displayLocation(location));
+        }
+    }
+    const char* home = std::getenv("HOME");
+    const std::string prefix = home && *home ? std::string(home) + "/" : std::string();
+    if (!prefix.empty() && location.rfind(prefix, 0) == 0)
+        return wxs("~/" + location.substr(prefix.size()));
+    return wxs(location);
+}
+
 std::string keyringPassword(const std::string& location)
 {
     if (!db::isServerLocation(location))
@@ -192,7 +209,7 @@ bool openDatabaseInteractively(wxWindow* parent, Workspace& workspace, DatabaseC
             if (db::isServerLocation(choice.location))
                 waiting = std::make_unique<wxBusyInfo>(
                     wxBusyInfoFlags().Parent(parent).Text(wxString::Format(
-                        _("Connecting to the clinic server %s…"), wxs(db::displayLocation(choice.location)))));
+                        _("Connecting to the clinic server %s…"), databaseLabel(choice.location))));
             workspace.switchDatabase(choice.location, choice.password);
         } catch (const std::exception& e) {
             const FailureAnswer answer = prompts.failure(parent, describeFailure(choice.location, e, atStart));

@@ -59,6 +59,10 @@ struct DatabasePrompts {
 };
 DatabasePrompts defaultDatabasePrompts();
 
+// The database as a person reads it: a server's account ("ana@db.clinic.example:5432/
+// clinic"), or a file, in the home folder as "~/…".
+wxString databaseLabel(const std::string& location);
+
 // The password the keyring holds for a server location; empty for a file, when none is
 // stored, or when no keyring answers.
 std::string keyringPassword(const std::string& location);

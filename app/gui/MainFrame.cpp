@@ -27,8 +27,6 @@
 #include <wx/splitter.h>
 #include <wx/statusbr.h>
 
-#include <cstdlib>
-
 namespace sp::gui {
 namespace {
 
@@ -56,16 +54,6 @@ wxSplitterWindow* makeSplitter(wxWindow* parent, const char* name)
     s->SetName(name);
     s->SetMinimumPaneSize(parent->FromDIP(120));
     return s;
-}
-
-// A file in the home folder as "~/…", as a file manager shows it.
-wxString homeRelative(const std::string& file)
-{
-    const char* home = std::getenv("HOME");
-    const std::string prefix = home && *home ? std::string(home) + "/" : std::string();
-    if (!prefix.empty() && file.rfind(prefix, 0) == 0)
-        return wxs("~/" + file.substr(prefix.size()));
-    return wxs(file);
 }
 
 } // namespace
@@ -360,8 +348,8 @@ void MainFrame::refreshStatus()
     SetTitle(title);
     if (GetStatusBar()) {
         SetStatusText(dueSummaryText(m_due->summary()), 1); // the dashboard's own words, so the two agree
-        SetStatusText(m_workspace.onServer() ? wxString::Format(_("Server: %s"), wxs(m_workspace.displayDatabase()))
-                                             : wxString::Format(_("File: %s"), homeRelative(m_workspace.databaseLocation())),
+        SetStatusText(wxString::Format(m_workspace.onServer() ? _("Server: %s") : _("File: %s"),
+                                       databaseLabel(m_workspace.databaseLocation())),
                       2);
     }
 }

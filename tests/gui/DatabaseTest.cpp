@@ -121,6 +121,7 @@ BOOST_AUTO_TEST_CASE(a_server_that_does_not_answer_is_explained_and_the_open_dat
     BOOST_TEST(!f.atStart);
     BOOST_TEST(f.localAvailable);
     BOOST_TEST(contains(f.reason, "127.0.0.1"), f.reason);
+    BOOST_TEST(f.location == server.substr(std::string("postgresql://").size())); // user@host:port/database
     // Given up: the database open before is still open, with its patient on screen.
     BOOST_TEST(workspace->databaseLocation() == before);
     BOOST_TEST(frame->currentPatientId() == here);
