@@ -1,5 +1,6 @@
 // The main window's follow-up actions: the note dialog (new notes and amendments), the
 // Follow-ups tab and the dashboard of follow-ups due. Failures end here, at the UI edge.
+#include "db/ClinicStore.h"
 #include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
 #include "gui/FollowUpPanel.h"
@@ -85,11 +86,23 @@ bool MainFrame::openNoteDialog(std::int64_t noteId)
         note.sessionsDone.reset(); // adherence counts as recorded only once entered
     std::int64_t savedId = noteId;
     NoteDialog dialog(this, wxs(m_patient->name), note, revisions, amending);
-    dialog.setSaver([this, amending, &savedId](const FollowUpNote& n, const std::string& reason) {
-        if (amending)
-            m_workspace.store().notes().amend(n, reason);
-        else
+    dialog.setSaver([this, amending, &savedId, &dialog](const FollowUpNote& n, const std::string& reason) {
+        if (!amending) {
             savedId = m_workspace.store().notes().add(n);
+            return;
+        }
+        try {
+            m_workspace.store().notes().amend(n, reason);
+        } catch (const db::DbError& e) {
+            if (e.kind() != db::DbErrorKind::Conflict)
+                throw;
+            // They have now been told who amended it: the typed amendment stays in the
+            // dialog, and the next Save records it on top of that version.
+            dialog.rebase(m_workspace.store().notes().get(n.id).version);
+            throw db::DbError(db::DbErrorKind::Conflict,
+                              e.what() + std::string(" ") +
+                                  u8(_("Your amendment is still here: Save again to record it on top of theirs.")));
+        }
     });
     const int result = m_noteRunner ? m_noteRunner(dialog) : dialog.ShowModal();
     if (result != wxID_OK || savedId == 0)

@@ -49,6 +49,8 @@ public:
     // OK calls this with the note and the reason; an exception keeps the dialog open with
     // its message (a DbError's field errors under their fields).
     void setSaver(std::function<void(const FollowUpNote&, const std::string& reason)> saver) { m_saver = std::move(saver); }
+    // After a conflict: the amendment now goes on top of the note's `version`.
+    void rebase(int version) { m_base.version = version; }
     // As the OK button: validates, saves, closes; true when it closed.
     bool pressOk();
 

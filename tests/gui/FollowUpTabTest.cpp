@@ -3,6 +3,8 @@
 // test runner in place of the modal loop, list rows clicked through their events.
 #include "GuiFixture.h"
 
+#include "db/OpenStore.h"
+
 #include "gui/AdherenceChart.h"
 #include "gui/DueFollowUpsPanel.h"
 #include "gui/FollowUpPanel.h"
@@ -251,6 +253,39 @@ BOOST_AUTO_TEST_CASE(a_refused_save_shows_why_and_keeps_the_dialog_open)
         dialog.addPsfsRow(wxString::Format("Activity %d", i), 5);
     BOOST_TEST(dialog.psfsRowCount() == static_cast<std::size_t>(kMaxPsfsActivities));
     BOOST_TEST(dialog.note().psfs.size() == static_cast<std::size_t>(kMaxPsfsActivities));
+}
+
+// Someone amended the note while this amendment was open: the first Save is refused and
+// says who; the text typed stays in the dialog, and the next Save records it on top.
+BOOST_AUTO_TEST_CASE(an_amendment_made_meanwhile_is_named_and_the_typed_one_kept_and_saved_on_top)
+{
+    const std::int64_t noteId = workspace->store().notes().add(storedNote(patientId, today.plusDays(-7), 5, today.plusDays(7)));
+    frame->refreshFollowUps();
+    int round = 0;
+    frame->setNoteDialogRunner([&](gui::NoteDialog& d) {
+        ++round;
+        // At the front desk, meanwhile: version 2.
+        auto other = db::openClinicStore(db.string(), [] { db::StoreOptions o; o.actor = "pt.okafor"; return o; }());
+        FollowUpNote theirs = other->notes().get(noteId);
+        theirs.painBest = 2;
+        other->notes().amend(theirs, "Best pain added");
+
+        d.spin("pain")->SetValue(3);
+        d.text("reason")->SetValue("Pain now was misheard");
+        BOOST_TEST(!d.pressOk());
+        BOOST_TEST(d.messageFor("").Contains("pt.okafor"), d.messageFor(""));
+        BOOST_TEST(d.messageFor("").Contains("Save again"));
+        BOOST_TEST(d.spin("pain")->GetValue() == 3); // what was typed is still there
+        BOOST_TEST(d.pressOk());
+        return d.GetReturnCode();
+    });
+    sendListEvent(tab().list(), wxEVT_LIST_ITEM_ACTIVATED, 0);
+    BOOST_TEST(round == 1);
+    const auto versions = workspace->store().notes().versions(noteId);
+    BOOST_TEST_REQUIRE(versions.size() == 3u);
+    BOOST_TEST(versions[1].writtenBy == "pt.okafor");
+    BOOST_TEST(versions[2].note.painNow == 3);
+    BOOST_TEST(versions[2].reason == "Pain now was misheard");
 }
 
 BOOST_AUTO_TEST_CASE(editing_a_note_keeps_the_version_it_replaces)
