@@ -1,5 +1,6 @@
 #include "db/postgres/PostgresStore.h"
 
+#include "db/postgres/PgChangeFeed.h"
 #include "db/postgres/PgConnect.h"
 #include "db/postgres/PgSchema.h"
 #include "db/postgres/PgSession.h"
@@ -23,8 +24,8 @@ constexpr const char* kGuardTriggers[] = {
 
 class PgBackend final : public store::StoreBackend {
 public:
-    PgBackend(store::StoreContext& ctx, PgSession& session, ServerBackup backup)
-        : m_ctx(ctx), m_session(session), m_backup(std::move(backup))
+    PgBackend(store::StoreContext& ctx, PgSession& session, ServerBackup backup, std::string conninfo)
+        : m_ctx(ctx), m_session(session), m_backup(std::move(backup)), m_conninfo(std::move(conninfo))
     {
     }
     // The store this backend is part of, for the backup (which reads through it).
@@ -43,11 +44,13 @@ public:
         return m_backup(*m_self, target);
     }
     int schemaVersion() override { return serverSchemaVersion(m_session); }
+    std::unique_ptr<ChangeFeed> watchChanges() override { return makePgChangeFeed(m_conninfo); }
 
 private:
     store::StoreContext& m_ctx;
     PgSession& m_session;
     ServerBackup m_backup;
+    std::string m_conninfo; // for connections of the store's own, such as the change feed
     ClinicStore* m_self = nullptr;
 };
 
@@ -158,7 +161,7 @@ std::unique_ptr<ClinicStore> openPostgresStore(const std::string& location, cons
     }
     const std::string where = pg.where();
     auto ctx = std::make_unique<store::StoreContext>(std::move(session), where, postgresDialect(), options);
-    auto backend = std::make_unique<PgBackend>(*ctx, pg, std::move(backup));
+    auto backend = std::make_unique<PgBackend>(*ctx, pg, std::move(backup), pg.conninfo());
     PgBackend& server = *backend;
     auto store = store::makeSharedStore(std::move(ctx), std::move(backend));
     server.setStore(store.get());
