@@ -16,7 +16,10 @@
 
 #include "db/OpenStore.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <numeric>
 #include <random>
 #include <string>
 #include <vector>
@@ -41,6 +44,15 @@ void measure(ClinicStore& store)
         found += store.patients().search({q}).size();
         search.push_back(ms(Clock::now() - start));
         searchCpu.push_back(threadCpuMs() - cpuStart);
+    }
+
+    // SP_BENCH_SLOWEST=N: the N slowest searches on stderr, for EXPLAIN ANALYZE.
+    if (const char* slowest = std::getenv("SP_BENCH_SLOWEST")) {
+        std::vector<std::size_t> order(queries.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return search[a] > search[b]; });
+        for (std::size_t i = 0; i < order.size() && i < std::stoul(slowest); ++i)
+            std::fprintf(stderr, "%8.2f ms  %s\n", search[order[i]], queries[order[i]].c_str());
     }
 
     // Today, next week, next month: the lists a clinic opens every morning.

@@ -522,8 +522,9 @@ bool PgCluster::tryStart(std::string& why)
     writeConfig();
     // The log is truncated by nothing: each start appends, so logTail shows earlier runs too.
     const std::vector<std::string> args{(m_bin / "pg_ctl").string(), "start", "-D", (m_dir / "data").string(),
-                                        "-l", (m_dir / "server.log").string(), "-w", "-t", "30", "-s"};
-    const ProcessResult r = runServerProgram(args, std::chrono::seconds(45));
+                                        "-l", (m_dir / "server.log").string(), "-w", "-t",
+                                        std::to_string(m_options.startTimeoutS), "-s"};
+    const ProcessResult r = runServerProgram(args, std::chrono::seconds(m_options.startTimeoutS + 15));
     if (r.ok())
         return true;
     why = describe(args, r) + "\nserver log:\n" + logTail();

@@ -55,6 +55,8 @@ struct PgClusterOptions {
     bool fsync = false;
     int sharedBuffersMb = 16;
     int maxConnections = 100;
+    // How long a start may take (pg_ctl -t): after a crash the server replays its log first.
+    int startTimeoutS = 30;
 };
 
 enum class StopMode { Fast, Immediate };
