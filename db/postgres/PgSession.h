@@ -42,6 +42,8 @@ public:
     // Connects now (the store does so at open, to report an unreachable server at once).
     void connect();
     const std::string& where() const { return m_where; }
+    // The connection string (it may hold the password): for a second connection of its own.
+    const std::string& conninfo() const { return m_conninfo; }
 
     // For the statements: runs `sql` with `params` (nullptr = NULL) on the connection.
     struct Result;
