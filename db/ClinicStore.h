@@ -260,6 +260,28 @@ struct CheckReport {
     }
 };
 
+// Something another client (or this one) changed in the database: one audit entry's
+// who, what and which record, without any patient data. `resync` says that changes may
+// have been missed (the feed lost its connection): read everything shown again.
+struct ChangeEvent {
+    std::string action;   // as in the audit log: create, update, amend, revise, archive, purge, ...
+    std::string entity;   // patient, plan, revision, note, handout, clinic, ...
+    std::int64_t entityId = 0;
+    std::optional<std::int64_t> patientId;
+    std::string actor;
+    bool resync = false;
+};
+
+// The changes committed to a shared database since the last poll, as the server
+// announces them (PostgreSQL LISTEN/NOTIFY). Owns a connection of its own.
+class ChangeFeed {
+public:
+    virtual ~ChangeFeed() = default;
+    // What arrived since the last call, oldest first. Never blocks and never throws: a
+    // lost connection is made again at a later call, which then reports a resync.
+    virtual std::vector<ChangeEvent> poll() noexcept = 0;
+};
+
 class ClinicStore {
 public:
     virtual ~ClinicStore() = default;
@@ -288,6 +310,9 @@ public:
     // file. Returns the copy's audit head.
     virtual AuditHead backup(const std::filesystem::path& target) = 0;
     virtual int schemaVersion() const = 0;
+    // A feed of what other clients commit, for a shared server; nullptr for a file, which
+    // one app has to itself.
+    virtual std::unique_ptr<ChangeFeed> watchChanges() = 0;
 };
 
 // How a process shares a database file with other processes on this computer. The desktop

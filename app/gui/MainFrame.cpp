@@ -74,15 +74,20 @@ MainFrame::MainFrame(Workspace& workspace)
     SetMinSize(FromDIP(wxSize(900, 600)));
     placeSashes();
     m_editor.setListener([this] { onPlanChanged(); });
+    m_feedTimer.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { pollChanges(); }, m_feedTimer.GetId());
     m_patients->reload();
     m_due->reload(localToday());
     onPlanChanged();
     restoreState();
     refreshStatus();
+    watchChanges();
 }
 
 MainFrame::~MainFrame()
 {
+    m_feedTimer.Stop();
+    m_feed.reset();
     m_checks.reset(); // waits for a check still running; it reports to nobody
     m_editor.setListener({});
 }
@@ -184,6 +189,11 @@ void MainFrame::buildLayout()
     m_banner = new wxInfoBar(this);
     m_banner->SetName("DatabaseBanner");
     sizer->Add(m_banner, 0, wxEXPAND);
+    m_staleBanner = new wxInfoBar(this);
+    m_staleBanner->SetName("StaleDraftBanner");
+    m_staleBanner->AddButton(wxID_FIND, _("&Review"));
+    m_staleBanner->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reviewStaleDraft(); }, wxID_FIND);
+    sizer->Add(m_staleBanner, 0, wxEXPAND);
     sizer->Add(m_mainSplit, 1, wxEXPAND);
     SetSizer(sizer);
 }

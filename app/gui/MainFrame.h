@@ -12,6 +12,7 @@
 #include "gui/ToolPrompts.h"
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -130,6 +131,19 @@ public:
     // (wxID_SAVE saves the draft on top, anything else keeps editing).
     void setConflictRunner(std::function<int(PlanConflictDialog&)> runner) { m_conflictRunner = std::move(runner); }
 
+    // --- live sharing (MainFrameLive.cpp)
+    // On a shared server: what others commit shows here within the feed's polling
+    // interval (patients, the open patient's header, plans and notes, the follow-ups due,
+    // the handout); local unsaved edits stay. A draft whose plan someone else revised
+    // gets a banner with Review. Started with the window and after opening a database.
+    void watchChanges();
+    // Reads the feed now (the timer does it every quarter second); for tests.
+    void pollChanges();
+    // What the stale-draft banner says; empty while it is hidden.
+    const wxString& staleDraftText() const { return m_staleText; }
+    // Review: what the other revision changed and what the draft changes on top of it.
+    void reviewStaleDraft();
+
     // --- the database check (MainFrameAudit.cpp)
     // Checks the database (integrity, the audit chain against its checkpoints) on a thread
     // of its own, with a connection of its own; a failure or a warning shows in a banner
@@ -172,6 +186,8 @@ private:
     void onExportPack();
     void bindFollowUps();
     void onOpenDatabase();
+    void applyChanges(const std::vector<db::ChangeEvent>& events);
+    void checkStaleDraft();
     void showNewDatabase();
     // After a save was refused because someone saved the plan meanwhile: shows both, and
     // rebases the draft on theirs. True when the clinician chose to save the draft now.
@@ -190,6 +206,10 @@ private:
     std::function<int(PlanConflictDialog&)> m_conflictRunner;
 
     std::unique_ptr<BackgroundJobs> m_checks;
+    std::unique_ptr<db::ChangeFeed> m_feed;
+    wxTimer m_feedTimer; // a member: it stops and goes with the window
+    wxInfoBar* m_staleBanner = nullptr;
+    wxString m_staleText;
     wxInfoBar* m_banner = nullptr;
     wxString m_bannerText;
     wxNotebook* m_tabs = nullptr;

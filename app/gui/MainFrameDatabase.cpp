@@ -57,7 +57,10 @@ void MainFrame::showNewDatabase()
     refreshStatus();
     m_banner->Dismiss();
     m_bannerText.clear();
+    m_staleBanner->Dismiss();
+    m_staleText.clear();
     checkDatabaseInBackground();
+    watchChanges();
 }
 
 bool MainFrame::resolvePlanConflict(const wxString& message, const std::string& reason)

@@ -28,8 +28,11 @@ store::Dialect postgresDialect()
     // gaps (a rolled-back insert still uses its number), so the audit log's highest id is
     // not compared with its sequence: the server's privileges and triggers keep entries
     // from being removed instead.
+    // Every audit entry is announced on the change channel; the server delivers it at the
+    // commit, and never when the transaction rolls back.
     return {"", " JOIN ", " || chr(1114111)", "",
-            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL"};
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} HAVING max(id) IS NOT NULL",
+            "SELECT pg_notify('" + std::string(kChangeChannel) + "', ?1)"};
 }
 
 std::string numberedParameters(std::string_view sql)

@@ -16,6 +16,9 @@
 
 namespace sp::db::postgres {
 
+// The LISTEN/NOTIFY channel on which every committed change is announced (PgChangeFeed).
+inline constexpr const char* kChangeChannel = "stretchplan_changes";
+
 // The shared SQL's spelling on PostgreSQL.
 store::Dialect postgresDialect();
 
@@ -42,7 +45,7 @@ public:
     // Connects now (the store does so at open, to report an unreachable server at once).
     void connect();
     const std::string& where() const { return m_where; }
-    // The connection string (it may hold the password): for a second connection of its own.
+    // What it connects with (the password included): for more connections of the same store.
     const std::string& conninfo() const { return m_conninfo; }
 
     // For the statements: runs `sql` with `params` (nullptr = NULL) on the connection.

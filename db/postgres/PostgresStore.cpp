@@ -1,6 +1,7 @@
 #include "db/postgres/PostgresStore.h"
 
 #include "db/postgres/PgAccounts.h"
+#include "db/postgres/PgChangeFeed.h"
 #include "db/postgres/PgConnect.h"
 #include "db/postgres/PgSchema.h"
 #include "db/postgres/PgSession.h"
@@ -24,8 +25,8 @@ constexpr const char* kGuardTriggers[] = {
 
 class PgBackend final : public store::StoreBackend {
 public:
-    PgBackend(store::StoreContext& ctx, PgSession& session, ServerBackup backup)
-        : m_ctx(ctx), m_session(session), m_backup(std::move(backup))
+    PgBackend(store::StoreContext& ctx, PgSession& session, ServerBackup backup, std::string conninfo)
+        : m_ctx(ctx), m_session(session), m_backup(std::move(backup)), m_conninfo(std::move(conninfo))
     {
     }
     // The store this backend is part of, for the backup (which reads through it).
@@ -48,11 +49,13 @@ public:
         return m_backup(*m_self, target);
     }
     int schemaVersion() override { return serverSchemaVersion(m_session); }
+    std::unique_ptr<ChangeFeed> watchChanges() override { return makePgChangeFeed(m_conninfo); }
 
 private:
     store::StoreContext& m_ctx;
     PgSession& m_session;
     ServerBackup m_backup;
+    std::string m_conninfo; // for connections of the store's own, such as the change feed
     ClinicStore* m_self = nullptr;
 };
 
@@ -175,7 +178,7 @@ std::unique_ptr<ClinicStore> openPostgresStore(const std::string& location, cons
     // under StoreOptions::actor (the triggers of migration 0010 refuse another name).
     ctx->actor = member.login;
     ctx->signedIn = std::move(member);
-    auto backend = std::make_unique<PgBackend>(*ctx, pg, std::move(backup));
+    auto backend = std::make_unique<PgBackend>(*ctx, pg, std::move(backup), pg.conninfo());
     PgBackend& server = *backend;
     auto store = store::makeSharedStore(std::move(ctx), std::move(backend));
     server.setStore(store.get());

@@ -11,7 +11,8 @@ namespace sp::db::sqlite {
 store::Dialect sqliteDialect()
 {
     return {" INDEXED BY patients_search_cover", " CROSS JOIN ", " || char(1114111)",
-            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'", ""}; // AUTOINCREMENT follows by itself
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'", // AUTOINCREMENT follows by itself
+            "", ""}; // one app has the file to itself: nobody to announce changes to
 }
 
 DbErrorKind kindOfSqliteCode(int code)

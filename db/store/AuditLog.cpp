@@ -1,6 +1,7 @@
 #include "db/store/AuditLog.h"
 
 #include "db/store/AuditChain.h"
+#include "db/store/ChangeAnnouncement.h"
 #include "db/store/PatientRepo.h"
 
 #include <algorithm>
@@ -136,6 +137,11 @@ void appendAudit(StoreContext& ctx, const std::string& action, const std::string
     else
         insert.bind(10);
     const std::int64_t id = insert.insertReturningId();
+    if (!ctx.dialect.notifySql.empty()) {
+        Statement notify(*ctx.session, ctx.dialect.notifySql);
+        bindText(notify, 1, changeAnnouncement(e));
+        notify.executeStep();
+    }
     if (digest) {
         Statement text(*ctx.session, "INSERT INTO audit_texts (entry_id, patient_id, salt, text) "
                                        "VALUES (?1, ?2, ?3, ?4)");

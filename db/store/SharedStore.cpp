@@ -54,6 +54,7 @@ public:
         return report;
     }
     AuditHead backup(const std::filesystem::path& target) override { return m_backend->backup(target); }
+    std::unique_ptr<ChangeFeed> watchChanges() override { return m_backend->watchChanges(); }
     StoreContext& context() { return *m_ctx; }
     int schemaVersion() const override
     {

@@ -21,6 +21,7 @@ public:
     virtual void checkAuditChain(CheckReport& report) = 0;
     virtual AuditHead backup(const std::filesystem::path& target) = 0;
     virtual int schemaVersion() = 0;
+    virtual std::unique_ptr<ChangeFeed> watchChanges() { return nullptr; }
 };
 
 // The store over `ctx`; sets ctx.hooks to the backend, which must refer to the same ctx.

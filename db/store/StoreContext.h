@@ -27,6 +27,7 @@ struct Dialect {
     std::string maxCharSuffix;    // " || char(1114111)": appends U+10FFFF to the text before it
     std::string auditSequenceSql; // the highest audit id ever issued, or "" when ids may have gaps
     std::string identityResetSql; // after rows came in with their own ids: {table} set to go on after them
+    std::string notifySql;        // announces a committed change (?1: its JSON) to other clients, or ""
 };
 
 // What one engine does beyond running SQL, called by the shared code at fixed points.

@@ -9,7 +9,9 @@
 #include "gui/AppSettings.h"
 #include "gui/CatalogPanel.h"
 #include "gui/DatabaseOpening.h"
+#include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
+#include "gui/FollowUpPanel.h"
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
@@ -18,6 +20,8 @@
 #include "support/PgCluster.h"
 
 #include <boost/test/unit_test.hpp>
+
+#include <chrono>
 
 #include <wx/choice.h>
 #include <wx/radiobut.h>
@@ -318,9 +322,44 @@ struct ServerFrame : Scripted {
     }
     ~ServerFrame()
     {
-        frame->Destroy();
+        for (gui::MainFrame* f : {frame, otherFrame})
+            if (f) {
+                f->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+                f->Destroy();
+            }
         FrameFixture::pump();
         workspace.reset();
+        otherWorkspace.reset();
+    }
+
+    // A second workstation on the same server, signed in as someone else.
+    std::unique_ptr<Workspace> otherWorkspace;
+    gui::MainFrame* otherFrame = nullptr;
+    void openSecondWorkstation()
+    {
+        cluster.createRole("colleague", "colleague-secret", true, {"stretchplan_app"});
+        otherWorkspace = std::make_unique<Workspace>(
+            WorkspaceOptions{cluster.uri("colleague", "", "clinic"), {}, false, "pt.okafor", {}, "colleague-secret"});
+        otherWorkspace->openDatabase();
+        otherWorkspace->loadCatalog();
+        otherWorkspace->loadTemplatesAndThresholds();
+        otherFrame = new gui::MainFrame(*otherWorkspace);
+        otherFrame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+        otherFrame->Show();
+        FrameFixture::pump();
+    }
+
+    // Runs the event loop (the feed's timer among it) until `done`, at most `limit`.
+    static bool within(std::chrono::milliseconds limit, const std::function<bool()>& done)
+    {
+        const auto until = std::chrono::steady_clock::now() + limit;
+        while (!done()) {
+            if (std::chrono::steady_clock::now() > until)
+                return false;
+            FrameFixture::pump();
+            wxMilliSleep(20);
+        }
+        return true;
     }
 };
 
@@ -350,6 +389,71 @@ BOOST_AUTO_TEST_CASE(a_server_restart_mid_edit_keeps_the_draft_and_the_next_save
     BOOST_TEST(frame->saveRevision("First plan") == 1);
     BOOST_TEST(!frame->editor().isDirty());
     BOOST_TEST(workspace->store().plans().listForPatient(id).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_note_added_at_one_workstation_shows_at_the_other_within_two_seconds)
+{
+    openSecondWorkstation();
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(id != 0);
+    // The colleague sees the new patient in their list, without doing anything.
+    BOOST_TEST(within(std::chrono::seconds(2), [&] {
+        const auto shown = otherFrame->patientList().shownIds();
+        return std::find(shown.begin(), shown.end(), id) != shown.end();
+    }));
+    BOOST_TEST_REQUIRE(otherFrame->selectPatient(id));
+    BOOST_TEST(otherFrame->followUpPanel().notes().empty());
+
+    FollowUpNote note;
+    note.patientId = id;
+    note.visitDate = gui::localToday();
+    note.painNow = 3;
+    note.nextDue = gui::localToday();
+    const std::int64_t noteId = workspace->store().notes().add(note);
+    BOOST_TEST(within(std::chrono::seconds(2), [&] { return otherFrame->followUpPanel().notes().size() == 1u; }));
+    BOOST_TEST(otherFrame->followUpPanel().notes().front().id == noteId);
+    BOOST_TEST(otherFrame->duePanel().summary().dueNow() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_revision_saved_at_one_workstation_flags_the_others_open_draft)
+{
+    openSecondWorkstation();
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Low back"));
+    BOOST_TEST_REQUIRE(frame->saveRevision("First plan") == 1);
+    const std::int64_t planId = frame->editor().planId();
+    // The colleague opens the plan and starts changing it.
+    BOOST_TEST(within(std::chrono::seconds(2), [&] {
+        const auto shown = otherFrame->patientList().shownIds();
+        return std::find(shown.begin(), shown.end(), id) != shown.end();
+    }));
+    BOOST_TEST_REQUIRE(otherFrame->selectPatient(id));
+    BOOST_TEST_REQUIRE(otherFrame->editor().planId() == planId);
+    otherFrame->editor().setNote(0, "Theirs, not saved yet");
+    const PlanDraft draft = otherFrame->editor().draft();
+    BOOST_TEST(otherFrame->staleDraftText().empty());
+
+    // Here, revision 2 is saved.
+    frame->editor().removeItem(0);
+    BOOST_TEST_REQUIRE(frame->saveRevision("Fewer exercises") == 2);
+    BOOST_TEST(frame->staleDraftText().empty()); // one's own save flags nothing
+    BOOST_TEST(within(std::chrono::seconds(2), [&] { return !otherFrame->staleDraftText().empty(); }));
+    BOOST_TEST(contains(otherFrame->staleDraftText(), " saved revision 2 at "), otherFrame->staleDraftText());
+    BOOST_TEST(contains(otherFrame->staleDraftText(), "based on revision 1"));
+    BOOST_TEST((otherFrame->editor().draft() == draft)); // the draft is untouched
+    BOOST_TEST(otherFrame->editor().isDirty());
+
+    // Review shows both; keeping on editing puts the draft on top of revision 2.
+    wxString theirs;
+    otherFrame->setConflictRunner([&](gui::PlanConflictDialog& dialog) {
+        theirs = dialog.theirChangesText();
+        return static_cast<int>(wxID_CANCEL);
+    });
+    otherFrame->reviewStaleDraft();
+    BOOST_TEST(contains(theirs, "Removed"), theirs);
+    BOOST_TEST(otherFrame->editor().baseRevision() == 2);
+    BOOST_TEST(otherFrame->staleDraftText().empty());
+    BOOST_TEST((otherFrame->editor().draft() == draft));
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_password_asks_for_the_right_one)
