@@ -4,6 +4,8 @@
 #include "ClinicFixture.h"
 #include "RunCli.h"
 
+#include "../handout/PdfTools.h"
+
 #include "core/JsonText.h"
 #include "support/PgCluster.h"
 
@@ -174,6 +176,28 @@ BOOST_AUTO_TEST_CASE(a_role_changes_and_a_disabled_account_cannot_sign_in,
     r = file.run({"staff", "list"});
     BOOST_TEST(r.exitCode == kExitData);
     BOOST_TEST(has(r.err, "accounts exist only on a clinic server"), r.err);
+}
+
+// The handout names who hands it out: the signed-in person's full name, not a login and
+// not what --user says.
+BOOST_AUTO_TEST_CASE(a_handout_names_the_signed_in_clinician,
+                     *utf::depends_on("staff_cli/the_owner_makes_the_first_admin_who_makes_the_others"))
+{
+    const ClinicServer& s = server();
+    const std::string ana = s.as("ana");
+    CliRun r = s.run(ana, {"patient", "add", "--name", "Zoe Handout"});
+    BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
+    const std::string patient = r.out.substr(0, r.out.find_first_of("\n"));
+    BOOST_TEST_REQUIRE(s.run(ana, {"patient", "screen", patient, "--red-flags", "none"}).exitCode == 0);
+    r = s.run(ana, {"plan", "create", "--patient", patient, "--title", "Low back", "--template", "lumbar-extension-bias"});
+    BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
+    const std::string plan = r.out.substr(0, r.out.find_first_of("\n"));
+    const auto pdf = s.dir / "zoe.pdf";
+    r = s.run(ana, {"--user", "mallory", "plan", "export", plan, "--out", pdf.string()});
+    BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
+    const std::string text = sp::handout::test::runTool({"pdftotext", pdf.string(), "-"}).out;
+    BOOST_TEST(has(text, "Full ana"), text);
+    BOOST_TEST(!has(text, "mallory"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
