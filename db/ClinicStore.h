@@ -10,11 +10,13 @@
 #include "core/ClinicLog.h"
 #include "core/ClinicProfile.h"
 #include "core/Date.h"
+#include "core/Enums.h"
 #include "core/FollowUpNote.h"
 #include "core/Patient.h"
 #include "core/Plan.h"
 #include "core/Validation.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -22,6 +24,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sp::db {
@@ -39,6 +43,7 @@ enum class DbErrorKind {
     Unavailable,  // the server could not be reached, or the connection broke; nothing was written
     Auth,         // the server refused the sign-in (user, password, certificate) or the TLS check
     InDoubt,      // the connection broke while a change was being committed: it may or may not be saved
+    Forbidden,    // the signed-in person's role may not do this (a server's privileges refused it); nothing was written
 };
 
 class DbError : public std::runtime_error {
@@ -183,6 +188,53 @@ public:
     virtual void set(const ClinicProfile& profile) = 0;
 };
 
+// A person's StretchPlan role on a clinic server (docs/SERVER.md, "Staff and roles"):
+// admin: staff accounts, the clinic profile, purge, and everything a clinician may do;
+// clinician: patients, plans, notes, handouts and screening; reception: patients' contact
+// details, the patient list and the follow-ups due, never a plan's or a note's content.
+// Spelled "admin", "clinician", "reception" (toString, parseEnum<StaffRole>).
+enum class StaffRole { Admin = 1, Clinician, Reception };
+
+} // namespace sp::db
+
+template <> struct sp::EnumNames<sp::db::StaffRole> {
+    static constexpr std::array<std::pair<sp::db::StaffRole, std::string_view>, 3> values{{
+        {sp::db::StaffRole::Admin, "admin"},
+        {sp::db::StaffRole::Clinician, "clinician"},
+        {sp::db::StaffRole::Reception, "reception"},
+    }};
+};
+
+namespace sp::db {
+
+// One person's account on a clinic server: a PostgreSQL login role, a member of the group
+// role of its StretchPlan role.
+struct StaffMember {
+    std::string login;     // the server's login role: lowercase letters, digits, '.', '_', '-'
+    std::string fullName;  // as printed on handouts and shown in the app
+    StaffRole role = StaffRole::Clinician;
+    bool disabled = false; // may no longer sign in; their name stays on everything they wrote
+    std::string createdAt;
+};
+
+// The clinic's accounts. Only a clinic server has them: on an SQLite file every method
+// throws DbError(Invalid, "accounts exist only on a clinic server"). Changing them is for
+// admins (anyone else: DbError Forbidden); each change is audited (entity "staff").
+class StaffRepository {
+public:
+    virtual ~StaffRepository() = default;
+    // Every account, by login.
+    virtual std::vector<StaffMember> list() const = 0;
+    // Creates the login with `password` (hashed here, with SCRAM-SHA-256, before it is
+    // sent: the server never sees it in clear). member.disabled and createdAt are ignored.
+    // Refuses (Invalid) a login that is not a valid name, exists already, or names a role
+    // of the server that is not a StretchPlan account (its superuser, the tables' owner).
+    virtual void add(const StaffMember& member, const std::string& password) = 0;
+    // No more sign-in (their open sessions are ended where the server allows it).
+    virtual void disable(const std::string& login) = 0;
+    virtual void setRole(const std::string& login, StaffRole role) = 0;
+};
+
 struct CheckResult {
     bool ok = false;
     std::string detail;   // "ok", or what is wrong
@@ -245,6 +297,12 @@ public:
     virtual const HandoutLogRepository& handouts() const = 0;
     virtual const AuditRepository& audit() const = 0;
     virtual const ClinicRepository& clinic() const = 0;
+    virtual StaffRepository& staff() = 0;
+    // Who the server says is signed in: their staff row, or (a login made before accounts,
+    // the tables' owner) a StaffMember with the role their group membership gives. On a
+    // server everything this store writes is recorded under this login, whatever
+    // StoreOptions::actor says. nullopt on an SQLite file, which has no accounts.
+    virtual std::optional<StaffMember> signedIn() const = 0;
 
     virtual CheckReport check() = 0;
     // A consistent copy while others keep writing, with its own checkpoint file (the
@@ -268,7 +326,8 @@ enum class StoreAccess {
 };
 
 struct StoreOptions {
-    std::string actor;                // who is working: recorded as author and in the audit log
+    std::string actor;                // who is working: recorded as author and in the audit log (a file
+                                      // only: a server records the signed-in login, see signedIn())
     StoreAccess access = StoreAccess::Shared;
     int busyTimeoutMs = 5000;          // waiting for another writer (SQLite's lock, the server's write lock)
     int connectTimeoutS = 5;           // a server: how long to try to reach it

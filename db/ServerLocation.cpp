@@ -95,12 +95,35 @@ std::string serverLocation(const ServerFields& f)
            (query.empty() ? "" : "?" + query);
 }
 
-std::string accountOf(const ServerFields& f)
+std::string withUser(const std::string& location, const std::string& user)
+{
+    ServerFields f = serverFields(location);
+    if (user.empty())
+        throw DbError(DbErrorKind::Invalid, "give the user name the server knows you by",
+                      {{"user", "give the user name the server knows you by"}});
+    if (f.service.empty()) {
+        f.user = user;
+        return serverLocation(f);
+    }
+    const auto quoted = [](const std::string& value) {
+        std::string out = "'";
+        for (const char c : value)
+            out += (c == '\'' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+        return out + "'";
+    };
+    return "service=" + quoted(f.service) + " user=" + quoted(user);
+}
+
+std::string serverOf(const ServerFields& f)
 {
     if (!f.service.empty())
         return "service " + f.service;
-    return f.user + "@" + (f.host.empty() ? std::string("localhost") : f.host) + ":" + std::to_string(f.port) + "/" +
-           f.database;
+    return (f.host.empty() ? std::string("localhost") : f.host) + ":" + std::to_string(f.port) + "/" + f.database;
+}
+
+std::string accountOf(const ServerFields& f)
+{
+    return f.user.empty() ? serverOf(f) : f.user + "@" + serverOf(f);
 }
 
 } // namespace sp::db

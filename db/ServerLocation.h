@@ -30,7 +30,12 @@ ServerFields serverFields(const std::string& location);
 std::string serverLocation(const ServerFields& fields);
 
 // "user@host:port/database" (or "service NAME"): one server account, for the keyring and
-// for messages.
+// for messages; serverOf is the same without the user.
 std::string accountOf(const ServerFields& fields);
+std::string serverOf(const ServerFields& fields);
+
+// The same server signed in as `user` (the sign-in dialog, switching user); a password in
+// `location` is left out. Throws like serverFields and serverLocation.
+std::string withUser(const std::string& location, const std::string& user);
 
 } // namespace sp::db

@@ -106,6 +106,9 @@ db::ClinicStore& CliContext::store()
         if (!fields.passwordGiven)
             options.password = keyring::databasePassword(db::accountOf(fields));
         m_store = db::openClinicStore(m_options.dbPath, options);
+        if (!m_options.user.empty())
+            m_err << "warning: --user is ignored on a clinic server: it records the signed-in login ("
+                  << m_store->signedIn().value_or(db::StaffMember{}).login << ")\n";
         return *m_store;
     }
     const fs::path path = databasePath();

@@ -18,7 +18,9 @@
 
 namespace sp::cli {
 
-enum ExitCode : int { kExitOk = 0, kExitUsage = 2, kExitData = 3 };
+// 4 is kExitBlocked (GuidanceOutput.h): a handout held back by the guidance.
+// kExitForbidden: the clinic server refused the signed-in person's role (DbErrorKind::Forbidden).
+enum ExitCode : int { kExitOk = 0, kExitUsage = 2, kExitData = 3, kExitForbidden = 5 };
 
 // A plan file holds a full copy of each exercise: at most 4 MiB.
 inline constexpr std::uintmax_t kMaxPlanFileBytes = 4 * 1024 * 1024;
@@ -27,7 +29,7 @@ struct GlobalOptions {
     std::vector<std::string> pluginDirs;
     bool noBuiltIn = false;
     std::string dbPath; // empty: the default database in the XDG data dir
-    std::string user;   // empty: the login name
+    std::string user;   // empty: the login name; ignored on a server, which records the signed-in login
     std::string guidanceSettings; // empty: $XDG_CONFIG_HOME/stretchplan/guidance.json if it exists
 };
 

@@ -19,5 +19,7 @@ void addHandoutCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 void addClinicCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 // After addPlanCommands: "mail configure|show|test", and "plan email" in the plan group.
 void addMailCommands(CLI::App& app, CliContext& ctx, int& exitCode);
+// "staff add|list|disable|role": the accounts of a clinic server (admins only).
+void addStaffCommands(CLI::App& app, CliContext& ctx, int& exitCode);
 
 } // namespace sp::cli

@@ -1,4 +1,5 @@
 #include "cli/MailSupport.h"
+#include "cli/TerminalPrompt.h"
 
 #include "delivery/DeliveryContext.h"
 #include "delivery/MailSetup.h"
@@ -8,10 +9,6 @@
 
 #include <ostream>
 
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 
 namespace sp::cli {
@@ -20,28 +17,11 @@ namespace {
 // Reads one line from the terminal with echo off. Throws CliError without a terminal.
 std::string promptPassword(const std::string& prompt)
 {
-    const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (tty < 0)
-        throw CliError("no SMTP password: there is no terminal to ask on; set " +
-                       std::string(delivery::kPasswordVariable) +
-                       ", give --password-file FILE, or store it with 'mail configure --password-store keyring|file'");
-    termios saved{};
-    const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
-    if (isTerminal) {
-        termios silent = saved;
-        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(tty, TCSAFLUSH, &silent);
-    }
-    [[maybe_unused]] auto w = ::write(tty, prompt.data(), prompt.size());
-    std::string line;
-    char c = 0;
-    while (::read(tty, &c, 1) == 1 && c != '\n')
-        line += c;
-    if (isTerminal)
-        ::tcsetattr(tty, TCSAFLUSH, &saved);
-    w = ::write(tty, "\n", 1);
-    ::close(tty);
-    return line;
+    if (auto line = readHiddenLine(prompt))
+        return *line;
+    throw CliError("no SMTP password: there is no terminal to ask on; set " +
+                   std::string(delivery::kPasswordVariable) +
+                   ", give --password-file FILE, or store it with 'mail configure --password-store keyring|file'");
 }
 
 // A DeliveryError (it names what and where) becomes a CliError, exit 3.

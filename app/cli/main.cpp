@@ -1,5 +1,6 @@
 // stretchplan-cli: the catalog, packs, patients, plans, follow-up notes and the clinic
-// database from the command line. Exit codes: 0 ok, 2 usage, 3 data error (nothing written).
+// database from the command line. Exit codes: 0 ok, 2 usage, 3 data error (nothing written),
+// 4 a handout held back by the guidance, 5 refused: the signed-in role may not do it.
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 
@@ -23,7 +24,9 @@ int main(int argc, char** argv)
     app.add_option("--db", ctx.options().dbPath,
                    "The clinic database: a file (default: $XDG_DATA_HOME/stretchplan/clinic.db; created if missing) or a "
                    "clinic server (postgresql://user@host/db?sslmode=verify-full&sslrootcert=FILE, or service=NAME)");
-    app.add_option("--user", ctx.options().user, "Who is working, for the audit log (default: the login name)");
+    app.add_option("--user", ctx.options().user,
+                   "Who is working, for the audit log of a database file (default: the login name; a clinic server "
+                   "records the signed-in login instead)");
     app.add_option("--guidance-settings", ctx.options().guidanceSettings,
                    "Guidance thresholds file (default: $XDG_CONFIG_HOME/stretchplan/guidance.json when it exists)");
 
@@ -37,6 +40,7 @@ int main(int argc, char** argv)
     addHandoutCommands(app, ctx, exitCode);
     addClinicCommands(app, ctx, exitCode);
     addMailCommands(app, ctx, exitCode);
+    addStaffCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);
@@ -46,7 +50,7 @@ int main(int argc, char** argv)
     } catch (const CliError& e) {
         return ctx.fail(e.code(), e.what());
     } catch (const sp::db::DbError& e) {
-        return ctx.fail(kExitData, e.what());
+        return ctx.fail(e.kind() == sp::db::DbErrorKind::Forbidden ? kExitForbidden : kExitData, e.what());
     } catch (const std::exception& e) {
         return ctx.fail(kExitData, e.what());
     }

@@ -9,13 +9,15 @@ namespace sp::delivery {
 
 PlanHandout readPlanHandout(DeliveryContext& ctx, std::int64_t planId, int revision, bool deterministic)
 {
-    PlanHandout h{ctx.store.plans().get(planId), ctx.store.plans().revision(planId, revision), {}, {}, {}, {}};
+    PlanHandout h{ctx.store.plans().get(planId), ctx.store.plans().revision(planId, revision), {}, {}, {}, {}, {}};
     h.patient = ctx.store.patients().get(h.plan.patientId);
     const auto notes = ctx.store.notes().listForPatient(h.patient.id);
     if (!notes.empty())
         h.nextFollowUp = notes.front().nextDue;
     h.date = deterministic ? Date::parse(h.revision.createdAt.substr(0, 10)).value_or(ctx.today) : ctx.today;
     h.creationTimestamp = deterministic ? kDeterministicTimestamp : utcNow();
+    if (const auto who = ctx.store.signedIn(); who && !who->fullName.empty())
+        h.clinician = who->fullName;
     return h;
 }
 
@@ -30,7 +32,9 @@ handout::HandoutDraft planHandoutDraft(const DeliveryContext& ctx, const PlanHan
 {
     handout::HandoutRequest request;
     request.patientName = h.patient.name;
-    request.clinician = h.patient.clinician.empty() ? h.revision.author : h.patient.clinician;
+    request.clinician = !h.clinician.empty()         ? h.clinician
+                        : h.patient.clinician.empty() ? h.revision.author
+                                                      : h.patient.clinician;
     request.planTitle = h.plan.title;
     request.goals = h.revision.goals;
     request.items = h.revision.items;

@@ -23,6 +23,9 @@ struct PlanHandout {
     std::optional<Date> nextFollowUp;
     Date date;
     std::string creationTimestamp;
+    // Who hands it out: on a clinic server the signed-in person's full name; empty on a
+    // file (the patient's treating clinician, else the revision's author, is printed).
+    std::string clinician;
 };
 
 // Reads the plan revision (0: the latest), its patient and the next booked follow-up.

@@ -5,6 +5,7 @@
 #include "db/ServerLocation.h"
 #include "gui/AppSettings.h"
 #include "gui/ErrorDialog.h"
+#include "gui/SignInDialog.h"
 #include "gui/WxText.h"
 #include "keyring/Keyring.h"
 #include "settings/XdgDirs.h"
@@ -150,6 +151,13 @@ DatabasePrompts defaultDatabasePrompts()
         dialog.ShowModal();
         return dialog.answer();
     };
+    prompts.signIn = [](wxWindow* parent, const std::string& location, const wxString& message,
+                        bool nextPerson) -> std::optional<DatabaseChoice> {
+        SignInDialog dialog(parent, location, message, keyring::reachable(), nextPerson);
+        if (dialog.ShowModal() != wxID_OK)
+            return std::nullopt;
+        return dialog.choice();
+    };
     prompts.choose = [](wxWindow* parent, const std::string& current) -> std::optional<DatabaseChoice> {
         OpenDatabaseDialog dialog(parent, current, keyring::reachable());
         if (dialog.ShowModal() != wxID_OK)
@@ -184,6 +192,34 @@ std::string keyringPassword(const std::string& location)
         return fields.passwordGiven ? std::string() : keyring::databasePassword(db::accountOf(fields));
     } catch (const db::DbError&) {
         return {}; // not a location libpq reads: opening it says why
+    }
+}
+
+wxString signedInLabel(Workspace& workspace)
+{
+    const std::string location = workspace.databaseLocation();
+    if (!workspace.onServer())
+        return wxString::Format(_("File: %s"), databaseLabel(location));
+    wxString server = wxs(db::displayLocation(location));
+    try {
+        server = wxs(db::serverOf(db::serverFields(location)));
+    } catch (const db::DbError&) {
+    }
+    const auto who = workspace.store().signedIn();
+    if (!who)
+        return wxString::Format(_("Server: %s"), server);
+    return wxString::Format(_("%s (%s) · %s"), wxs(who->fullName.empty() ? who->login : who->fullName),
+                            wxs(std::string(toString(who->role))), server);
+}
+
+bool passwordAtHand(const std::string& location)
+{
+    if (const char* given = std::getenv("PGPASSWORD"); given && *given)
+        return true;
+    try {
+        return db::serverFields(location).passwordGiven;
+    } catch (const db::DbError&) {
+        return false;
     }
 }
 

@@ -55,6 +55,12 @@ private:
 // The questions the opening asks; tests replace them so that no modal dialog waits.
 struct DatabasePrompts {
     std::function<FailureAnswer(wxWindow* parent, const OpenFailure& failure)> failure;
+    // The sign-in for a server: the server signed in as someone, with a password; nullopt
+    // when the clinician cancels. `message` says why it asks (empty: signing in). For
+    // `nextPerson` (switching user) nothing of the current person is filled in.
+    std::function<std::optional<DatabaseChoice>(wxWindow* parent, const std::string& location, const wxString& message,
+                                                bool nextPerson)>
+        signIn;
     std::function<std::optional<DatabaseChoice>(wxWindow* parent, const std::string& current)> choose;
 };
 DatabasePrompts defaultDatabasePrompts();
@@ -66,6 +72,13 @@ wxString databaseLabel(const std::string& location);
 // The password the keyring holds for a server location; empty for a file, when none is
 // stored, or when no keyring answers.
 std::string keyringPassword(const std::string& location);
+
+// The status bar's words for who works where: "Ana Lee (clinician) · db:5432/clinic" on
+// a server, "File: ~/…" for a file.
+wxString signedInLabel(Workspace& workspace);
+
+// True when a server's password needs no asking: it is in the location, or in PGPASSWORD.
+bool passwordAtHand(const std::string& location);
 
 // The location to open at start: `commandLine` (--db) when given, else the one opened
 // last from the app, else the default file.

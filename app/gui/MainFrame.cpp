@@ -1,4 +1,5 @@
 #include "gui/MainFrame.h"
+#include "gui/MainFrameIds.h"
 
 #include "gui/AppSettings.h"
 #include "gui/BackgroundJobs.h"
@@ -25,28 +26,11 @@
 #include <wx/persist/toplevel.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 
 namespace sp::gui {
 namespace {
-
-enum MenuId {
-    kIdEditPatient = wxID_HIGHEST + 1,
-    kIdScreening,
-    kIdArchive,
-    kIdFindPatient,
-    kIdFindExercise,
-    kIdNewPlan,
-    kIdAddExercise,
-    kIdAddSuggested,
-    kIdMoveUp,
-    kIdMoveDown,
-    kIdRemove,
-    kIdHistory,
-    kIdClinic,
-    kIdAddNote,
-    kIdOpenDatabase,
-};
 
 wxSplitterWindow* makeSplitter(wxWindow* parent, const char* name)
 {
@@ -80,6 +64,7 @@ MainFrame::MainFrame(Workspace& workspace)
     m_due->reload(localToday());
     onPlanChanged();
     restoreState();
+    applyRole();
     refreshStatus();
     watchChanges();
 }
@@ -100,6 +85,7 @@ void MainFrame::buildMenus()
     file->AppendSeparator();
     file->Append(kIdOpenDatabase, _("&Open clinic database…"),
                  _("A database file on this computer, or the clinic's server"));
+    file->Append(kIdSwitchUser, _("S&witch user…"), _("Sign out, and let the next person sign in"));
     file->Append(kIdClinic, _("&Clinic profile and branding…"));
     file->Append(wxID_PREFERENCES, _("P&references…"));
     file->AppendSeparator();
@@ -181,8 +167,14 @@ void MainFrame::buildLayout()
     m_followUps = new FollowUpPanel(m_tabs, m_workspace);
     m_tabs->AddPage(m_followUps, _("Follow-ups"));
 
+    m_roleNote = new wxStaticText(right, wxID_ANY,
+                                  _("Your role (reception) covers patients' contact details and the follow-ups due. "
+                                    "Plans, notes and handouts are for the clinicians."),
+                                  wxDefaultPosition, wxDefaultSize, 0, "RoleNote");
+    m_roleNote->Hide();
     auto* rightSizer = new wxBoxSizer(wxVERTICAL);
     rightSizer->Add(m_header, 0, wxEXPAND);
+    rightSizer->Add(m_roleNote, 0, wxEXPAND | wxALL, FromDIP(12));
     rightSizer->Add(m_tabs, 1, wxEXPAND);
     right->SetSizer(rightSizer);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -224,6 +216,7 @@ void MainFrame::bindEvents()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSave(); }, wxID_SAVE);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onClinic(); }, kIdClinic);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onOpenDatabase(); }, kIdOpenDatabase);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { switchUser(); }, kIdSwitchUser);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPreferences(); }, wxID_PREFERENCES);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
@@ -358,9 +351,7 @@ void MainFrame::refreshStatus()
     SetTitle(title);
     if (GetStatusBar()) {
         SetStatusText(dueSummaryText(m_due->summary()), 1); // the dashboard's own words, so the two agree
-        SetStatusText(wxString::Format(m_workspace.onServer() ? _("Server: %s") : _("File: %s"),
-                                       databaseLabel(m_workspace.databaseLocation())),
-                      2);
+        SetStatusText(signedInLabel(m_workspace), 2);
     }
 }
 

@@ -25,6 +25,7 @@ class wxInfoBar;
 class wxMenu;
 class wxNotebook;
 class wxSplitterWindow;
+class wxStaticText;
 
 namespace sp::gui {
 
@@ -125,6 +126,10 @@ public:
     // changes; on failure the failure screen asks, and the current database stays open
     // when the clinician gives up. True when the new one is open.
     bool openDatabase(const DatabaseChoice& choice);
+    // File > Switch user: after settling unsaved changes, the next person signs in to the
+    // same server; the current one is signed out once they are in. False when cancelled
+    // or on a file, which has no accounts.
+    bool switchUser();
     // The questions opening a database asks; tests replace them.
     void setDatabasePrompts(DatabasePrompts prompts) { m_databasePrompts = std::move(prompts); }
     // For tests: runs the plan conflict dialog instead of ShowModal and returns its result
@@ -189,6 +194,9 @@ private:
     void applyChanges(const std::vector<db::ChangeEvent>& events);
     void checkStaleDraft();
     void showNewDatabase();
+    // What the signed-in role may do: reception sees no plans, notes or handouts; only an
+    // admin changes the clinic profile. A file has no roles.
+    void applyRole();
     // After a save was refused because someone saved the plan meanwhile: shows both, and
     // rebases the draft on theirs. True when the clinician chose to save the draft now.
     bool resolvePlanConflict(const wxString& message, const std::string& reason);
@@ -209,6 +217,7 @@ private:
     std::unique_ptr<db::ChangeFeed> m_feed;
     wxTimer m_feedTimer; // a member: it stops and goes with the window
     wxInfoBar* m_staleBanner = nullptr;
+    wxStaticText* m_roleNote = nullptr;
     wxString m_staleText;
     wxInfoBar* m_banner = nullptr;
     wxString m_bannerText;

@@ -7,6 +7,7 @@
 #include "gui/FollowUpPanel.h"
 #include "gui/HandoutPanel.h"
 #include "gui/MainFrame.h"
+#include "gui/MainFrameIds.h"
 #include "gui/PatientHeader.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
@@ -16,6 +17,9 @@
 
 #include <wx/infobar.h>
 #include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/stattext.h>
 
 namespace sp::gui {
 
@@ -40,6 +44,42 @@ bool MainFrame::openDatabase(const DatabaseChoice& choice)
     return true;
 }
 
+bool MainFrame::switchUser()
+{
+    if (!m_workspace.onServer()) {
+        SetStatusText(_("A database file has no accounts: there is nobody to switch to."));
+        return false;
+    }
+    m_plan->commitText();
+    if (!settleUnsaved())
+        return false;
+    const auto next = m_databasePrompts.signIn(this, m_workspace.databaseLocation(),
+                                               _("Sign in as the next person. The current person is signed out once "
+                                                 "the next one is in."),
+                                               true);
+    return next && openDatabase(*next);
+}
+
+void MainFrame::applyRole()
+{
+    const auto who = m_workspace.store().signedIn();
+    const bool reception = who && who->role == db::StaffRole::Reception;
+    const bool admin = !who || who->role == db::StaffRole::Admin;
+    wxMenuBar* bar = GetMenuBar();
+    bar->Enable(kIdClinic, admin);
+    bar->Enable(kIdSwitchUser, m_workspace.onServer());
+    // Reception: the patient list, contact details and the follow-ups due; nothing clinical.
+    for (const wxString& title : {_("P&lan"), _("&Handout")})
+        if (const int index = bar->FindMenu(title); index != wxNOT_FOUND)
+            bar->EnableTop(static_cast<size_t>(index), !reception);
+    for (const int id : {static_cast<int>(kIdScreening), static_cast<int>(kIdAddNote), static_cast<int>(kIdArchive),
+                         static_cast<int>(wxID_SAVE)})
+        bar->Enable(id, !reception);
+    m_tabs->Show(!reception);
+    m_roleNote->Show(reception);
+    m_tabs->GetParent()->Layout();
+}
+
 void MainFrame::showNewDatabase()
 {
     // Nothing of the old database stays on screen: no patient, no plan, no notes.
@@ -54,6 +94,7 @@ void MainFrame::showNewDatabase()
     m_due->reload(localToday());
     m_handout->invalidate();
     saveState();
+    applyRole();
     refreshStatus();
     m_banner->Dismiss();
     m_bannerText.clear();

@@ -1,5 +1,6 @@
 #include "gui/StretchPlanApp.h"
 
+#include "db/OpenStore.h"
 #include "gui/AppSettings.h"
 #include "gui/DatabaseOpening.h"
 #include "gui/ErrorDialog.h"
@@ -113,8 +114,16 @@ bool StretchPlanApp::openWorkspace()
     m_workspace = std::make_unique<Workspace>(m_options);
     // The database first: when it cannot be opened the clinician sees why and chooses
     // (Retry, Open a local database, Choose another) instead of the app failing to start.
-    const DatabaseChoice start{startLocation(m_options.database), m_options.password, false};
-    if (!openDatabaseInteractively(nullptr, *m_workspace, start, false, true, defaultDatabasePrompts()))
+    DatabaseChoice start{startLocation(m_options.database), m_options.password, false};
+    const DatabasePrompts prompts = defaultDatabasePrompts();
+    // A clinic server: each person signs in (unless the location or PGPASSWORD brings the password).
+    if (db::isServerLocation(start.location) && start.password.empty() && !passwordAtHand(start.location)) {
+        auto signedIn = prompts.signIn(nullptr, start.location, wxString(), false);
+        if (!signedIn)
+            return false;
+        start = *signedIn;
+    }
+    if (!openDatabaseInteractively(nullptr, *m_workspace, start, m_options.database.empty(), true, prompts))
         return false;
     wxProgressDialog progress(_("Starting StretchPlan"), _("Loading the exercise packs…"), 2, nullptr,
                               wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_SMOOTH);

@@ -29,16 +29,36 @@ std::string newerMessage(const PgSession& session, int found)
            "). Update StretchPlan to use it; nothing was changed.";
 }
 
-void ensureAppRole(PgSession& session)
+// The group roles the migrations grant to, one per StretchPlan role (migration 0010):
+// stretchplan_app is the clinicians' (the role every login had before accounts),
+// stretchplan_admin is a member of it, stretchplan_reception stands apart. Roles belong to
+// the whole server, so another clinic database there may have made them already.
+struct GroupRole {
+    const char* name;
+    const char* create;
+};
+constexpr GroupRole kGroupRoles[] = {
+    {"stretchplan_app", "CREATE ROLE stretchplan_app NOLOGIN"},
+    {"stretchplan_admin", "CREATE ROLE stretchplan_admin NOLOGIN IN ROLE stretchplan_app"},
+    {"stretchplan_reception", "CREATE ROLE stretchplan_reception NOLOGIN"},
+};
+
+void ensureGroupRoles(PgSession& session)
 {
-    if (scalar(session, "SELECT count(*) FROM pg_roles WHERE rolname = 'stretchplan_app'") > 0)
-        return;
-    try {
-        session.execute("CREATE ROLE stretchplan_app NOLOGIN");
-    } catch (const sql::SqlError& e) {
-        throw DbError(DbErrorKind::Auth, "the group role stretchplan_app does not exist, and this user may not create "
-                                         "it (" + std::string(e.what()) + "). Ask the server's administrator to run: "
-                                         "CREATE ROLE stretchplan_app NOLOGIN; then run db init again.");
+    for (const GroupRole& role : kGroupRoles) {
+        if (scalar(session, std::string("SELECT count(*) FROM pg_roles WHERE rolname = '") + role.name + "'") > 0)
+            continue;
+        try {
+            session.execute(role.create);
+        } catch (const sql::SqlError& e) {
+            std::string all;
+            for (const GroupRole& r : kGroupRoles)
+                all += std::string(r.create) + "; ";
+            throw DbError(DbErrorKind::Auth, std::string("the group role ") + role.name + " does not exist, and this "
+                                             "user may not create it (" + e.what() + "). Ask the server's "
+                                             "administrator to run what is missing of: " + all +
+                                             "then run db init again.");
+        }
     }
 }
 
@@ -71,7 +91,7 @@ int initServerSchema(PgSession& session)
         throw DbError(DbErrorKind::NewerSchema, newerMessage(session, version));
     if (version == latestServerSchemaVersion())
         return version;
-    ensureAppRole(session);
+    ensureGroupRoles(session);
     session.begin(sql::TxKind::Write);
     try {
         // Read again under the write lock: another db init may have run meanwhile.

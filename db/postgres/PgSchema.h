@@ -13,8 +13,9 @@ int serverSchemaVersion(PgSession& session);
 // an older StretchPlan lacks, each with its record, in one transaction. Run as the
 // database's owner. Refuses (DbError NotADatabase) a database that holds tables of its
 // own and no StretchPlan schema, and one written by a newer StretchPlan (NewerSchema).
-// Creates the group role stretchplan_app when it is missing and the owner may create
-// roles; says what the administrator must run otherwise. Returns the version reached.
+// Creates the group roles (stretchplan_app, stretchplan_admin, stretchplan_reception) when
+// they are missing and the owner may create roles; says what the administrator must run
+// otherwise. Returns the version reached.
 int initServerSchema(PgSession& session);
 
 // At open: refuses a database without the schema, or at another version than this

@@ -69,6 +69,12 @@ DbErrorKind kindOfSqlState(const std::string& state)
         return DbErrorKind::Io;
     if (state == "3D000")
         return DbErrorKind::NotADatabase; // no such database
+    if (state == "42501")
+        return DbErrorKind::Forbidden; // insufficient_privilege: the grants, or a trigger of ours saying who may
+    if (state == "22023")
+        return DbErrorKind::Invalid; // invalid_parameter_value: the staff functions' refusals
+    if (state == "P0002")
+        return DbErrorKind::NotFound; // no_data_found: the staff functions' unknown login
     return DbErrorKind::Internal;
 }
 
@@ -84,6 +90,14 @@ DbErrorKind kindOfConnectFailure(const std::string& message)
 }
 
 namespace {
+
+// libpqxx 6 throws insufficient_privilege without its SQLSTATE; the others carry theirs.
+std::string sqlStateOf(const pqxx::sql_error& e)
+{
+    if (e.sqlstate().empty() && dynamic_cast<const pqxx::insufficient_privilege*>(&e))
+        return "42501";
+    return e.sqlstate();
+}
 
 std::string oneLine(std::string text)
 {
@@ -257,7 +271,7 @@ void PgSession::fail(std::string_view doing)
                             "the connection to the server " + m_where + " was lost while " + std::string(doing) + " (" +
                                 oneLine(e.what()) + ")" + (wasInTransaction ? "; nothing was saved" : ""));
     } catch (const pqxx::sql_error& e) {
-        const DbErrorKind kind = kindOfSqlState(e.sqlstate());
+        const DbErrorKind kind = kindOfSqlState(sqlStateOf(e));
         if (kind == DbErrorKind::Unavailable) { // terminated by the administrator, or a shutdown
             drop();
             throw sql::SqlError(kind, "the server " + m_where + " ended the connection while " + std::string(doing) +

@@ -1,5 +1,6 @@
 #include "db/postgres/PostgresStore.h"
 
+#include "db/postgres/PgAccounts.h"
 #include "db/postgres/PgChangeFeed.h"
 #include "db/postgres/PgConnect.h"
 #include "db/postgres/PgSchema.h"
@@ -34,6 +35,10 @@ public:
     void committedAudit(const AuditHead&) noexcept override {} // the server's privileges anchor the chain
     void purging() override {}
     Erasure finishErasure() override { return Erasure::ByServer; }
+    std::string passwordVerifier(const std::string& login, const std::string& password) override
+    {
+        return scramVerifier(m_session.conninfo(), login, password);
+    }
     CheckResult integrity() override;
     CheckResult foreignKeys() override;
     void checkAuditChain(CheckReport& report) override;
@@ -92,24 +97,26 @@ void PgBackend::checkAuditChain(CheckReport& report)
     const store::ChainScan scan = store::scanAuditChain(m_ctx);
     report.auditChain = scan.chain;
     report.auditHead = scan.head;
-    // On a server the anchor is its privileges: the app's role may only add entries.
+    // On a server the anchor is its privileges: the StretchPlan roles may only add entries.
     Statement st(*m_ctx.session,
-                 "SELECT coalesce((SELECT has_table_privilege('stretchplan_app', 'audit_log', 'UPDATE') OR "
-                 "has_table_privilege('stretchplan_app', 'audit_log', 'DELETE') OR "
-                 "has_table_privilege('stretchplan_app', 'audit_log', 'TRUNCATE') "
-                 "FROM pg_roles WHERE rolname = 'stretchplan_app'), true), "
+                 "SELECT coalesce((SELECT bool_or(has_table_privilege(rolname, 'audit_log', 'UPDATE') OR "
+                 "has_table_privilege(rolname, 'audit_log', 'DELETE') OR "
+                 "has_table_privilege(rolname, 'audit_log', 'TRUNCATE')) OR count(*) < 3 "
+                 "FROM pg_roles WHERE rolname IN ('stretchplan_app', 'stretchplan_admin', 'stretchplan_reception')), "
+                 "true), "
                  "(SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'audit_log' "
                  "AND schemaname = current_schema())");
     st.executeStep();
     if (st.getColumn(0).getInt() != 0) {
-        report.auditAnchor = {false, "the role stretchplan_app may change or remove audit entries (or is missing): "
+        report.auditAnchor = {false, "a StretchPlan role (stretchplan_app, stretchplan_admin or "
+                                     "stretchplan_reception) may change or remove audit entries (or is missing): "
                                      "the server no longer anchors the chain"};
         return;
     }
-    report.auditAnchor = {true, "ok (the server lets the app's role add audit entries, never change them)"};
+    report.auditAnchor = {true, "ok (the server lets the StretchPlan roles add audit entries, never change them)"};
     if (st.getColumn(1).getInt() != 0)
         report.auditAnchor = {true, "ok, but this check runs as the tables' owner, who can change entries: the app "
-                                    "should sign in as a member of stretchplan_app", true};
+                                    "should sign in with a staff account", true};
 }
 
 std::unique_ptr<PgSession> connectSession(const std::string& location, const StoreOptions& options)
@@ -160,7 +167,17 @@ std::unique_ptr<ClinicStore> openPostgresStore(const std::string& location, cons
         throw DbError(e.kind(), "could not read the schema version (" + pg.where() + "): " + e.what());
     }
     const std::string where = pg.where();
+    StaffMember member;
+    try {
+        member = signedInMember(pg);
+    } catch (const sql::SqlError& e) {
+        throw DbError(e.kind(), "could not read who is signed in (" + where + "): " + e.what());
+    }
     auto ctx = std::make_unique<store::StoreContext>(std::move(session), where, postgresDialect(), options);
+    // The server records who: everything is written under the signed-in login, never
+    // under StoreOptions::actor (the triggers of migration 0010 refuse another name).
+    ctx->actor = member.login;
+    ctx->signedIn = std::move(member);
     auto backend = std::make_unique<PgBackend>(*ctx, pg, std::move(backup), pg.conninfo());
     PgBackend& server = *backend;
     auto store = store::makeSharedStore(std::move(ctx), std::move(backend));

@@ -5,6 +5,7 @@
 #include "db/store/NoteRepo.h"
 #include "db/store/PatientRepo.h"
 #include "db/store/PlanRepo.h"
+#include "db/store/StaffRepo.h"
 
 namespace sp::db::store {
 namespace {
@@ -13,7 +14,7 @@ class SharedStore final : public ClinicStore {
 public:
     SharedStore(std::unique_ptr<StoreContext> ctx, std::unique_ptr<StoreBackend> backend)
         : m_ctx(std::move(ctx)), m_backend(std::move(backend)), m_patients(*m_ctx), m_plans(*m_ctx),
-          m_notes(*m_ctx), m_handouts(*m_ctx), m_audit(*m_ctx), m_clinic(*m_ctx)
+          m_notes(*m_ctx), m_handouts(*m_ctx), m_audit(*m_ctx), m_clinic(*m_ctx), m_staff(*m_ctx)
     {
         m_ctx->hooks = m_backend.get();
     }
@@ -35,6 +36,8 @@ public:
     const HandoutLogRepository& handouts() const override { return m_handouts; }
     const AuditRepository& audit() const override { return m_audit; }
     const ClinicRepository& clinic() const override { return m_clinic; }
+    StaffRepository& staff() override { return m_staff; }
+    std::optional<StaffMember> signedIn() const override { return m_ctx->signedIn; }
 
     CheckReport check() override
     {
@@ -87,6 +90,7 @@ private:
     HandoutRepo m_handouts;
     AuditLog m_audit;
     ClinicRepo m_clinic;
+    StaffRepo m_staff;
 };
 
 } // namespace

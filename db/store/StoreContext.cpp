@@ -66,6 +66,33 @@ void rethrowAsDbError(const std::string& where, std::string_view what)
     }
 }
 
+void rethrowAsDbError(const StoreContext& ctx, std::string_view what)
+{
+    try {
+        throw;
+    } catch (const sql::SqlError& e) {
+        if (e.kind() != DbErrorKind::Forbidden)
+            rethrowAsDbError(ctx.where, what);
+        const std::string role = ctx.signedIn ? std::string(toString(ctx.signedIn->role)) : "this account";
+        std::string message = role + " may not " + std::string(what) + " (signed in as " + ctx.actor + ")";
+        // The server's own refusals name a table or a column: left out. The triggers'
+        // refusals are sentences of ours, and say why.
+        std::string why = e.what();
+        if (why.rfind("ERROR:", 0) == 0) // the server's severity, as libpq writes it
+            why.erase(0, why.find_first_not_of(' ', 6));
+        if (why.rfind("permission denied", 0) != 0 && why.rfind("must be owner", 0) != 0)
+            message += ": " + why;
+        throw DbError(DbErrorKind::Forbidden, message);
+    } catch (...) {
+        rethrowAsDbError(ctx.where, what);
+    }
+}
+
+std::string StoreHooks::passwordVerifier(const std::string&, const std::string&)
+{
+    throw DbError(DbErrorKind::Invalid, kNoAccounts);
+}
+
 WriteTransaction::WriteTransaction(StoreContext& ctx) : m_ctx(ctx)
 {
     m_ctx.uncommittedAuditHead.reset();

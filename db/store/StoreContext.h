@@ -40,7 +40,13 @@ public:
     virtual void purging() = 0;
     // After a purge committed: how far the bytes are gone.
     virtual Erasure finishErasure() = 0;
+    // Accounts (a server only): `password` as the server stores it for `login`, hashed on
+    // this side. Without accounts (an SQLite file) throws DbError(Invalid).
+    virtual std::string passwordVerifier(const std::string& login, const std::string& password);
 };
+
+// The message of a DbError(Invalid) about accounts on a store without them.
+inline constexpr const char* kNoAccounts = "accounts exist only on a clinic server";
 
 struct StoreContext {
     StoreContext(std::unique_ptr<sql::Session> session, std::string where, Dialect dialect,
@@ -49,7 +55,8 @@ struct StoreContext {
     std::unique_ptr<sql::Session> session;
     std::string where;   // "/path/clinic.db", "host:port/database": named in every message
     Dialect dialect;
-    std::string actor;
+    std::string actor;                  // on a server: the signed-in login (signedIn->login)
+    std::optional<StaffMember> signedIn; // a server's signed-in person; nullopt on a file (no accounts)
     std::function<std::string()> clock; // never empty
     StoreHooks* hooks = nullptr;        // set by the backend once it is built
 
@@ -67,6 +74,11 @@ std::string systemTimestamp();
 // Call only inside a catch block.
 [[noreturn]] void rethrowAsDbError(const std::string& where, std::string_view what);
 
+// The same, knowing who is signed in: a refusal of the server's privileges becomes
+// DbError(Forbidden) saying which role may not do what, without the server's SQL words:
+// "reception may not list the notes of patient 3 (signed in as front.desk)".
+[[noreturn]] void rethrowAsDbError(const StoreContext& ctx, std::string_view what);
+
 // Runs `work`, turning every failure into a DbError that says what could not be done
 // ("could not add a note (/path/clinic.db): database is locked"). DbErrors pass through.
 template <class Work> auto guarded(const StoreContext& ctx, std::string_view what, Work&& work) -> decltype(work())
@@ -74,7 +86,7 @@ template <class Work> auto guarded(const StoreContext& ctx, std::string_view wha
     try {
         return work();
     } catch (...) {
-        rethrowAsDbError(ctx.where, what);
+        rethrowAsDbError(ctx, what);
     }
 }
 

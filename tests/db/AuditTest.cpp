@@ -383,8 +383,8 @@ BOOST_AUTO_TEST_CASE(on_a_server_the_anchor_is_the_app_roles_privileges, *boost:
     BOOST_TEST(contains(report.auditAnchor.detail, "never change them"), report.auditAnchor.detail);
     BOOST_TEST(report.auditHead.id == newest.id);
     BOOST_TEST(report.auditHead.hash == newest.hash);
-    // The app's own role cannot change an entry.
-    expectDbError(DbErrorKind::Internal, [&] {
+    // The app's own role cannot change an entry: the server's privileges refuse it.
+    expectDbError(DbErrorKind::Forbidden, [&] {
         db::store::Statement st(*db::store::contextOf(*store).session, "UPDATE audit_log SET actor = 'x' WHERE id = 1");
         try {
             st.exec();

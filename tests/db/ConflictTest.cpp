@@ -13,7 +13,9 @@ namespace {
 
 // A second workstation on the same database, signed in as someone else.
 struct TwoClients : StoreFixture {
-    std::unique_ptr<ClinicStore> other = db::openClinicStore(database.location, testOptions("pt.okafor"));
+    std::unique_ptr<ClinicStore> other = db::openClinicStore(
+        onPostgres() ? TestServer::get().appLocation(database.database, "pt.okafor") : database.location,
+        testOptions("pt.okafor"));
     std::int64_t patientId = store->patients().add(samplePatient());
 };
 

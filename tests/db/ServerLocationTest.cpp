@@ -54,6 +54,22 @@ BOOST_AUTO_TEST_CASE(the_fields_make_a_uri_that_gives_them_back)
     }
 }
 
+BOOST_AUTO_TEST_CASE(signing_in_as_someone_else_keeps_the_server_and_drops_the_password)
+{
+    const std::string as = withUser("postgresql://ana:secret@db.example:5433/clinic?sslmode=verify-full", "front.desk");
+    const ServerFields f = serverFields(as);
+    BOOST_TEST(f.user == "front.desk");
+    BOOST_TEST(f.host == "db.example");
+    BOOST_TEST(f.port == 5433);
+    BOOST_TEST(f.database == "clinic");
+    BOOST_TEST(f.sslmode == "verify-full");
+    BOOST_TEST(!f.passwordGiven);
+    const ServerFields service = serverFields(withUser("service=clinic", "o'brien"));
+    BOOST_TEST(service.service == "clinic");
+    BOOST_TEST(service.user == "o'brien");
+    expectDbError(DbErrorKind::Invalid, [] { withUser("service=clinic", ""); });
+}
+
 BOOST_AUTO_TEST_CASE(incomplete_fields_name_each_one_missing)
 {
     const DbError e = expectDbError(DbErrorKind::Invalid, [] { serverLocation(ServerFields{"", 0, "", "", "", "", ""}); });

@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_an_auth_error_naming_the_server)
 {
     TestServer& server = TestServer::get();
     const std::string name = server.newDatabase();
-    const std::string location = server.cluster().uri("clinician", "not-the-password", name);
+    const std::string location = server.cluster().uri("pt.rivera", "not-the-password", name);
     const DbError e = expectDbError(DbErrorKind::Auth, [&] { openClinicStore(location, testOptions()); });
     BOOST_TEST(contains(e.what(), "127.0.0.1:" + std::to_string(server.cluster().port()) + "/" + name));
     BOOST_TEST(contains(e.what(), "password authentication failed"));
@@ -173,10 +173,10 @@ BOOST_FIXTURE_TEST_CASE(a_connection_ended_during_a_write_saves_nothing_and_the_
     });
     // Wait until the writer is inside its transaction, waiting for the lock, then end it.
     for (int i = 0; i < 200 && server.cluster().psql("SELECT count(*) FROM pg_stat_activity WHERE usename = "
-                                                      "'clinician' AND wait_event_type = 'Lock'") != "1\n";
+                                                      "'pt.rivera' AND wait_event_type = 'Lock'") != "1\n";
          ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    BOOST_TEST(server.cluster().terminateBackends("clinician") == 1);
+    BOOST_TEST(server.cluster().terminateBackends("pt.rivera") == 1);
     writer.join();
     holding.rollback();
     BOOST_TEST(done.load());

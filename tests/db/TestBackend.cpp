@@ -38,7 +38,9 @@ TestServer::TestServer()
     db::StoreOptions options;
     options.actor = "test";
     db::initClinicDatabase(ownerLocation("clinic_template"), options);
-    m_cluster.createRole("clinician", "clinician-secret", true, {"stretchplan_app"});
+    // Logins named as the tests' actors: on a server the store records the signed-in login.
+    m_cluster.createRole("pt.rivera", "pt.rivera-secret", true, {"stretchplan_admin"});
+    m_cluster.createRole("pt.okafor", "pt.okafor-secret", true, {"stretchplan_app"});
     m_cluster.createRole("second", "second-secret", true, {"stretchplan_app"});
 }
 
@@ -54,7 +56,7 @@ std::string TestServer::newDatabase(bool initialized)
 
 std::string TestServer::appLocation(const std::string& database, const std::string& user) const
 {
-    return m_cluster.uri(user, user == "clinician" ? "clinician-secret" : user + "-secret", database);
+    return m_cluster.uri(user, user + "-secret", database);
 }
 
 std::string TestServer::ownerLocation(const std::string& database) const

@@ -22,15 +22,17 @@ TestEngine testEngine();
 inline bool onPostgres() { return testEngine() == TestEngine::Postgres; }
 
 // The process's server: started on first use, a template database made with `db init`
-// by the owner role, and a login role in stretchplan_app for the stores.
+// by the owner role, and login roles named like the tests' actors (the store records the
+// signed-in login): pt.rivera, an admin (the stores' default), pt.okafor and second,
+// clinicians (members of stretchplan_app). Each login's password is "<login>-secret".
 class TestServer {
 public:
     static TestServer& get();
     PgCluster& cluster() { return m_cluster; }
     // A new database, a copy of the initialized template (or empty when `initialized` is false).
     std::string newDatabase(bool initialized = true);
-    // As the app signs in (a member of stretchplan_app), or as the tables' owner.
-    std::string appLocation(const std::string& database, const std::string& user = "clinician") const;
+    // As the app signs in (one of the logins above), or as the tables' owner.
+    std::string appLocation(const std::string& database, const std::string& user = "pt.rivera") const;
     std::string ownerLocation(const std::string& database) const;
     // SQL as the superuser in `database`, around every guard (for tampering tests).
     std::string superSql(const std::string& database, const std::string& sql) const;

@@ -6,6 +6,7 @@
 #include "GuiFixture.h"
 
 #include "db/OpenStore.h"
+#include "db/ServerLocation.h"
 #include "gui/AppSettings.h"
 #include "gui/CatalogPanel.h"
 #include "gui/DatabaseOpening.h"
@@ -15,6 +16,7 @@
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
+#include "gui/SignInDialog.h"
 #include "gui/WxText.h"
 #include "settings/XdgDirs.h"
 #include "support/PgCluster.h"
@@ -24,6 +26,8 @@
 #include <chrono>
 
 #include <wx/choice.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -73,6 +77,9 @@ struct Scripted {
             return answers[failures.size() - 1];
         };
         p.choose = [](wxWindow*, const std::string&) { return std::optional<gui::DatabaseChoice>(); };
+        p.signIn = [](wxWindow*, const std::string&, const wxString&, bool) {
+            return std::optional<gui::DatabaseChoice>();
+        };
         return p;
     }
 };
@@ -370,7 +377,8 @@ BOOST_FIXTURE_TEST_SUITE(clinic_server, ServerFrame)
 BOOST_AUTO_TEST_CASE(a_server_restart_mid_edit_keeps_the_draft_and_the_next_save_reconnects)
 {
     BOOST_TEST(workspace->onServer());
-    BOOST_TEST(contains(frame->GetStatusBar()->GetStatusText(2), "Server: "));
+    BOOST_TEST(contains(frame->GetStatusBar()->GetStatusText(2), "clinician (clinician) · 127.0.0.1:"),
+               frame->GetStatusBar()->GetStatusText(2));
     BOOST_TEST(!contains(frame->GetStatusBar()->GetStatusText(2), "secret"));
     const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
     BOOST_TEST_REQUIRE(id != 0);
@@ -454,6 +462,56 @@ BOOST_AUTO_TEST_CASE(a_revision_saved_at_one_workstation_flags_the_others_open_d
     BOOST_TEST(otherFrame->editor().baseRevision() == 2);
     BOOST_TEST(otherFrame->staleDraftText().empty());
     BOOST_TEST((otherFrame->editor().draft() == draft));
+}
+
+BOOST_AUTO_TEST_CASE(switching_user_signs_in_the_next_person_with_their_role)
+{
+    db::openClinicStore(cluster.uri("sp_owner", "owner-secret", "clinic"), optionsFor("admin"))
+        ->staff()
+        .add(db::StaffMember{"front.desk", "Fran Desk", db::StaffRole::Reception, false, {}}, "desk-secret");
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST(frame->tabs().IsShown());
+    std::vector<std::string> asked;
+    gui::DatabasePrompts p = prompts();
+    p.signIn = [&](wxWindow*, const std::string& at, const wxString&, bool nextPerson) {
+        BOOST_TEST(nextPerson); // nothing of the current person is offered to the next
+        asked.push_back(at);
+        return std::optional<gui::DatabaseChoice>(gui::DatabaseChoice{db::withUser(at, "front.desk"), "desk-secret", false});
+    };
+    frame->setDatabasePrompts(p);
+    BOOST_TEST(frame->switchUser());
+    BOOST_TEST(asked.size() == 1u);
+    BOOST_TEST(workspace->store().signedIn()->login == "front.desk");
+    BOOST_TEST(contains(frame->GetStatusBar()->GetStatusText(2), "Fran Desk (reception)"),
+               frame->GetStatusBar()->GetStatusText(2));
+    // Reception: the patients and the follow-ups due, no plans, notes or handouts.
+    BOOST_TEST(!frame->tabs().IsShown());
+    BOOST_TEST(frame->FindWindow("RoleNote")->IsShown());
+    BOOST_TEST(!frame->GetMenuBar()->IsEnabled(wxID_SAVE));
+    BOOST_TEST(frame->currentPatientId() == 0); // the next person starts with no patient open
+    const auto shown = frame->patientList().shownIds();
+    BOOST_TEST((std::find(shown.begin(), shown.end(), id) != shown.end()));
+    BOOST_TEST(errors.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_sign_in_dialog_offers_the_server_and_asks_for_what_is_missing)
+{
+    gui::SignInDialog signIn(frame, location, wxString(), false);
+    auto* user = dynamic_cast<wxTextCtrl*>(signIn.FindWindow("User"));
+    auto* password = dynamic_cast<wxTextCtrl*>(signIn.FindWindow("Password"));
+    BOOST_TEST_REQUIRE((user && password));
+    BOOST_TEST(user->GetValue() == "clinician");
+    BOOST_TEST(password->GetValue().empty()); // no keyring in the test session
+    BOOST_TEST(contains(dynamic_cast<wxStaticText*>(signIn.FindWindow("Server"))->GetLabel(), "127.0.0.1:"));
+    BOOST_TEST(!signIn.validateChoice());
+    BOOST_TEST(contains(dynamic_cast<wxStaticText*>(signIn.FindWindow("Problem"))->GetLabel(), "password"));
+    password->SetValue("clinician-secret");
+    BOOST_TEST(signIn.validateChoice());
+    const gui::DatabaseChoice choice = signIn.choice();
+    BOOST_TEST(db::serverFields(choice.location).user == "clinician");
+    BOOST_TEST(choice.password == "clinician-secret");
+    gui::SignInDialog next(frame, location, wxString(), false, true);
+    BOOST_TEST(dynamic_cast<wxTextCtrl*>(next.FindWindow("User"))->GetValue().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_password_asks_for_the_right_one)

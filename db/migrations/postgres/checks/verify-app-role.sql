@@ -1,5 +1,7 @@
 -- Behaviour of the PostgreSQL schema as the app sees it. Run as a login role that is a
--- member of stretchplan_app, on a database migrated to 0009 and still empty:
+-- member of stretchplan_admin (and so of stretchplan_app), on a database migrated to the
+-- latest version and still empty; authors are the signed-in login (session_user), as the
+-- server requires since 0010:
 --   psql -v ON_ERROR_STOP=1 -f checks/verify-app-role.sql   (or VERIFY_APP_ROLE=1 ../compare-schemas.sh)
 -- Every check raises on a wrong outcome, so the run stops at the first failure; the last
 -- line printed is "all checks passed".
@@ -46,18 +48,18 @@ UPDATE patients SET name = 'Ann Example-Smith', folded_name = 'ann example smith
     updated_at = '2026-01-02T00:00:00.000Z' WHERE id = :ann;
 INSERT INTO plans (patient_id, title, created_at) VALUES (:ann, 'Knee', '2026-01-02T00:00:00.000Z') RETURNING id AS plan \gset
 INSERT INTO plan_revisions (plan_id, number, created_at, author, reason)
-    VALUES (:plan, 1, '2026-01-02T00:00:00.000Z', 'pt', 'initial') RETURNING id AS rev \gset
+    VALUES (:plan, 1, '2026-01-02T00:00:00.000Z', session_user, 'initial') RETURNING id AS rev \gset
 INSERT INTO plan_items (revision_id, position, exercise_id, snapshot, sets, reps, hold_s, rest_s, per_day, days_per_week, side, tempo_s)
     VALUES (:rev, 0, 'core/squat', '{}', 3, 10, 0, 60, 1, 5, 'both', 2),
            (:rev, 1, 'core/bridge', '{}', 3, 12, 5, 60, 1, 5, 'both', 2);
 UPDATE plans SET status = 'closed' WHERE id = :plan;
 INSERT INTO follow_up_notes (patient_id, revision_id, visit_date, pain_now, next_due, author, created_at)
-    VALUES (:ann, :rev, '2026-02-01', 5, '2026-03-01', 'pt', '2026-02-01T10:00:00.000Z') RETURNING id AS n1 \gset
+    VALUES (:ann, :rev, '2026-02-01', 5, '2026-03-01', session_user, '2026-02-01T10:00:00.000Z') RETURNING id AS n1 \gset
 INSERT INTO psfs_scores (note_id, position, activity, score) VALUES (:n1, 0, 'stairs', 4), (:n1, 1, 'kneel', 2);
 INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, at, author, message_id)
-    VALUES (:ann, :rev, 'email', 'ann@example.org', repeat('a', 64), '2026-01-02T00:00:01.000Z', 'pt', '<m@x>');
+    VALUES (:ann, :rev, 'email', 'ann@example.org', repeat('a', 64), '2026-01-02T00:00:01.000Z', session_user, '<m@x>');
 INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, hash, format)
-    VALUES ('2026-01-02T00:00:02.000Z', 'pt', 'override', 'plan', :plan, :ann, '{}', '', repeat('b', 64), 2)
+    VALUES ('2026-01-02T00:00:02.000Z', session_user, 'override', 'plan', :plan, :ann, '{}', '', repeat('b', 64), 2)
     RETURNING id AS entry \gset
 INSERT INTO audit_texts (entry_id, patient_id, salt, text) VALUES (:entry, :ann, 'salt', 'a reason');
 INSERT INTO clinic_profile (id, name, accent, logo, updated_at) VALUES (1, 'Clinic', '#112233', '\x00ff00'::bytea, 'now')
@@ -65,6 +67,12 @@ INSERT INTO clinic_profile (id, name, accent, logo, updated_at) VALUES (1, 'Clin
 INSERT INTO clinic_profile (id, name, accent, logo, updated_at) VALUES (1, 'Clinic 2', '#112233', NULL, 'later')
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, logo = excluded.logo, updated_at = excluded.updated_at;
 SELECT pg_temp.check((SELECT name = 'Clinic 2' AND logo IS NULL FROM clinic_profile), 'inserts as the app role, default and explicit ids, clinic profile upsert') AS ok \gset
+
+-- 1b. Nobody writes another person's name (0010).
+CALL pg_temp.expect('INSERT INTO audit_log (at, actor, action, entity, entity_id, details, prev_hash, hash, format) VALUES (''x'', ''mallory'', ''create'', ''patient'', 1, ''{}'', '''', ''x'', 2)', '42501', NULL);
+CALL pg_temp.expect('INSERT INTO plan_revisions (plan_id, number, created_at, author, reason) VALUES (' || :plan || ', 2, ''x'', ''mallory'', ''x'')', '42501', NULL);
+CALL pg_temp.expect('INSERT INTO handout_log (patient_id, revision_id, channel, recipient, sha256, at, author) VALUES (' || :ann || ', ' || :rev || ', ''pdf'', '''', ''x'', ''x'', ''mallory'')', '42501', NULL);
+CALL pg_temp.expect('INSERT INTO follow_up_notes (patient_id, visit_date, pain_now, author, created_at) VALUES (' || :ann || ', ''2026-01-01'', 1, ''mallory'', ''x'')', '42501', NULL);
 
 -- 2. The audit log cannot be changed, by statement or by switching its triggers off.
 CALL pg_temp.expect('UPDATE audit_log SET actor = ''x''', '42501', 'permission denied for table audit_log');
@@ -106,13 +114,13 @@ DELETE FROM purge_guard WHERE patient_id = :bob;
 -- 4. latest_notes follows inserts, as the app role (which may not write it).
 SELECT pg_temp.check((SELECT note_id = :n1 AND next_due = '2026-03-01' FROM latest_notes WHERE patient_id = :ann), 'latest_notes: the first note') AS ok \gset
 INSERT INTO follow_up_notes (patient_id, visit_date, pain_now, next_due, author, created_at)
-    VALUES (:ann, '2026-02-15', 4, '2026-03-15', 'pt', '2026-02-15T10:00:00.000Z') RETURNING id AS n2 \gset
+    VALUES (:ann, '2026-02-15', 4, '2026-03-15', session_user, '2026-02-15T10:00:00.000Z') RETURNING id AS n2 \gset
 SELECT pg_temp.check((SELECT note_id = :n2 FROM latest_notes WHERE patient_id = :ann), 'latest_notes: a later visit replaces it') AS ok \gset
 INSERT INTO follow_up_notes (patient_id, visit_date, pain_now, next_due, author, created_at)
-    VALUES (:ann, '2026-01-20', 6, NULL, 'pt', '2026-02-16T10:00:00.000Z') RETURNING id AS n3 \gset
+    VALUES (:ann, '2026-01-20', 6, NULL, session_user, '2026-02-16T10:00:00.000Z') RETURNING id AS n3 \gset
 SELECT pg_temp.check((SELECT note_id = :n2 FROM latest_notes WHERE patient_id = :ann), 'latest_notes: a note about an earlier visit does not') AS ok \gset
 INSERT INTO follow_up_notes (patient_id, visit_date, pain_now, next_due, author, created_at)
-    VALUES (:ann, '2026-02-15', 3, NULL, 'pt', '2026-02-17T10:00:00.000Z') RETURNING id AS n4 \gset
+    VALUES (:ann, '2026-02-15', 3, NULL, session_user, '2026-02-17T10:00:00.000Z') RETURNING id AS n4 \gset
 SELECT pg_temp.check((SELECT note_id = :n4 AND next_due IS NULL FROM latest_notes WHERE patient_id = :ann), 'latest_notes: same visit, higher id replaces it') AS ok \gset
 
 -- 5. Amendments. Breaking the rule fails; the amendment NoteRepo::amend makes passes.
@@ -131,7 +139,7 @@ INSERT INTO note_version_psfs (note_id, version, position, activity, score)
     SELECT note_id, 1, position, activity, score FROM psfs_scores WHERE note_id = :n1;
 DELETE FROM psfs_scores WHERE note_id = :n1;
 UPDATE follow_up_notes SET visit_date = '2026-02-20', pain_now = 2, next_due = '2026-04-01', version = 2,
-    amended_by = 'pt2', amended_at = '2026-02-21T00:00:00.000Z', amend_reason = 'typo' WHERE id = :n1;
+    amended_by = session_user, amended_at = '2026-02-21T00:00:00.000Z', amend_reason = 'typo' WHERE id = :n1;
 INSERT INTO psfs_scores (note_id, position, activity, score) VALUES (:n1, 0, 'stairs', 5);
 COMMIT;
 SELECT pg_temp.check((SELECT version = 2 AND pain_now = 2 FROM follow_up_notes WHERE id = :n1), 'an amendment that keeps the version it replaces passes') AS ok \gset
@@ -143,7 +151,7 @@ CALL pg_temp.expect('DELETE FROM note_version_psfs', 'P0001', 'earlier versions 
 
 -- 6. The purge, as PatientRepo::purge does it, in one transaction.
 INSERT INTO follow_up_notes (patient_id, visit_date, pain_now, next_due, author, created_at)
-    VALUES (:bob, '2026-02-01', 1, '2026-05-01', 'pt', '2026-02-01T10:00:00.000Z');
+    VALUES (:bob, '2026-02-01', 1, '2026-05-01', session_user, '2026-02-01T10:00:00.000Z');
 BEGIN;
 INSERT INTO purge_guard (patient_id) VALUES (:ann);
 DELETE FROM note_version_psfs WHERE note_id IN (SELECT id FROM follow_up_notes WHERE patient_id = :ann);
@@ -161,7 +169,7 @@ DELETE FROM purge_guard WHERE patient_id = :ann;
 INSERT INTO pending_erasure (id, since) VALUES (1, '2026-03-01T00:00:00.000Z') ON CONFLICT DO NOTHING;
 INSERT INTO pending_erasure (id, since) VALUES (1, '2026-03-01T00:00:00.000Z') ON CONFLICT DO NOTHING;
 INSERT INTO audit_log (at, actor, action, entity, entity_id, patient_id, details, prev_hash, hash, format)
-    VALUES ('2026-03-01T00:00:00.000Z', 'pt', 'purge', 'patient', :ann, :ann, '{}', repeat('b', 64), repeat('c', 64), 2);
+    VALUES ('2026-03-01T00:00:00.000Z', session_user, 'purge', 'patient', :ann, :ann, '{}', repeat('b', 64), repeat('c', 64), 2);
 COMMIT;
 SELECT pg_temp.check((SELECT count(*) = 0 FROM patients WHERE id = :ann)
                  AND (SELECT count(*) = 0 FROM follow_up_notes WHERE patient_id = :ann)

@@ -1,0 +1,5 @@
+-- Accounts and roles (issue 18) are a clinic server's: ../postgres/0010_staff_and_roles.sql
+-- makes the staff table, the admin functions, the triggers that record who writes, and the
+-- roles' privileges. A file on one computer has no accounts, so this version changes
+-- nothing here; it exists so that both engines count their schema versions alike.
+-- compare-schemas.sh lists the server-only objects it leaves out of the comparison.
