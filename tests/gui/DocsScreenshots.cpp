@@ -1,5 +1,5 @@
 // The screenshots in docs/ of the exercise editor, the plugin manager and the clinic
-// database's dialogs (open, unavailable, plan conflict), taken on the
+// database's dialogs (open, unavailable, plan conflict, sign-in), taken on the
 // test's own X server: not run by ctest (disabled), run on purpose with
 //   SP_SCREENSHOT_DIR=docs build/bin/test_gui --run_test=docs_screenshots
 // Each shows the main window with a demo patient and the dialog over it, as a clinician
@@ -14,6 +14,7 @@
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
+#include "gui/SignInDialog.h"
 #include "gui/PluginManagerDialog.h"
 #include "gui/StringListEditor.h"
 
@@ -175,6 +176,13 @@ BOOST_FIXTURE_TEST_CASE(plan_conflict, ScreenshotFixture)
                                    "review their revision, then save the draft again on top of it.",
                                    base, theirs, draft);
     shoot(dialog, "gui-plan-conflict.png");
+}
+
+BOOST_FIXTURE_TEST_CASE(sign_in, ScreenshotFixture)
+{
+    gui::SignInDialog dialog(frame, "postgresql://ana@db.clinic.example:5432/clinic?sslmode=verify-full", wxString(),
+                             true);
+    shoot(dialog, "gui-sign-in.png");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
