@@ -44,6 +44,13 @@ int initClinicDatabase(const std::string& location, const StoreOptions& options)
     return openSqliteStore(location, options)->schemaVersion();
 }
 
+void confirmPassword(const std::string& location, const std::string& password, int connectTimeoutS)
+{
+    if (!isServerLocation(location))
+        throw DbError(DbErrorKind::Invalid, "a clinic database file has no passwords of its own");
+    confirmServerPassword(location, password, connectTimeoutS);
+}
+
 int latestSchemaVersionFor(const std::string& location)
 {
     return isServerLocation(location) ? latestPostgresSchemaVersion() : latestSchemaVersion();

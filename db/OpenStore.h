@@ -23,6 +23,11 @@ std::unique_ptr<ClinicStore> openClinicStore(const std::string& location, const 
 // (or an older one is brought up to date). Returns the schema version.
 int initClinicDatabase(const std::string& location, const StoreOptions& options);
 
+// Whether `password` is that of the user `location` signs in (a server only): returns
+// normally when it is; throws DbError Auth when not (or when it is empty), Unavailable when
+// the server cannot be reached, Invalid for a file, which has no passwords.
+void confirmPassword(const std::string& location, const std::string& password, int connectTimeoutS = 5);
+
 // The schema version this build writes on that kind of location.
 int latestSchemaVersionFor(const std::string& location);
 

@@ -18,6 +18,7 @@ packages=(
   fonts-dejavu-core fonttools             # sp_handout: the embedded fonts, cut down at build time
   libcurl4-openssl-dev                    # sp_mail: SMTP with TLS, MIME
   libsecret-1-dev                         # sp_mail: the SMTP password in the OS keyring
+  libpam0g-dev                            # sp_osauth: the computer password that unlocks the app on a file
   xdg-utils                               # sp_mail: xdg-email, the user's own mail program
   libwxgtk3.2-dev libpoppler-cpp-dev      # stretchplan: the desktop app, handout preview
   libcli11-dev                            # stretchplan-cli: argument parsing

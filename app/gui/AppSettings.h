@@ -27,6 +27,8 @@ inline constexpr const char* kDatabase = "/Database/Location";
 inline constexpr const char* kDefaultTemplate = "/Preferences/DefaultTemplate";
 inline constexpr const char* kPaper = "/Preferences/Paper"; // "a4" or "letter"
 inline constexpr const char* kHandoutTemplate = "/Preferences/HandoutTemplate"; // an id in templates/handouts
+// Minutes without a key or the mouse before the app locks itself (1 to 240; 10 by default).
+inline constexpr const char* kLockMinutes = "/Preferences/LockAfterMinutes";
 } // namespace cfg
 
 wxString readConfig(const char* key, const wxString& fallback);

@@ -10,6 +10,7 @@
 #include "gui/FollowUpPanel.h"
 #include "gui/GuidancePanel.h"
 #include "gui/HandoutPanel.h"
+#include "gui/IdleWatch.h"
 #include "gui/PatientHeader.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanPanel.h"
@@ -60,6 +61,7 @@ MainFrame::MainFrame(Workspace& workspace)
     m_editor.setListener([this] { onPlanChanged(); });
     m_feedTimer.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { pollChanges(); }, m_feedTimer.GetId());
+    bindLock();
     m_patients->reload();
     m_due->reload(localToday());
     onPlanChanged();
@@ -72,6 +74,7 @@ MainFrame::MainFrame(Workspace& workspace)
 MainFrame::~MainFrame()
 {
     m_feedTimer.Stop();
+    m_idleTimer.Stop();
     m_feed.reset();
     m_checks.reset(); // waits for a check still running; it reports to nobody
     m_editor.setListener({});
@@ -86,6 +89,7 @@ void MainFrame::buildMenus()
     file->Append(kIdOpenDatabase, _("&Open clinic database…"),
                  _("A database file on this computer, or the clinic's server"));
     file->Append(kIdSwitchUser, _("S&witch user…"), _("Sign out, and let the next person sign in"));
+    file->Append(kIdLock, _("&Lock\tCtrl+L"), _("Hide everything until your password is typed again"));
     file->Append(kIdClinic, _("&Clinic profile and branding…"));
     file->Append(wxID_PREFERENCES, _("P&references…"));
     file->AppendSeparator();
@@ -183,7 +187,7 @@ void MainFrame::buildLayout()
     sizer->Add(m_banner, 0, wxEXPAND);
     m_staleBanner = new wxInfoBar(this);
     m_staleBanner->SetName("StaleDraftBanner");
-    m_staleBanner->AddButton(wxID_FIND, _("&Review"));
+    m_staleBanner->AddButton(wxID_FIND, _("Review"));
     m_staleBanner->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reviewStaleDraft(); }, wxID_FIND);
     sizer->Add(m_staleBanner, 0, wxEXPAND);
     sizer->Add(m_mainSplit, 1, wxEXPAND);
@@ -343,6 +347,10 @@ void MainFrame::refreshGuidance()
 void MainFrame::refreshStatus()
 {
     wxString title = _("StretchPlan");
+    if (m_locked) {
+        SetTitle(_("StretchPlan (locked)")); // no patient's name while locked
+        return;
+    }
     if (m_patient) {
         title = wxs(m_patient->name) + " – " + title;
         if (m_editor.isOpen())

@@ -10,10 +10,12 @@
 #include "editor/Workspace.h"
 #include "gui/DatabaseOpening.h"
 #include "gui/ToolPrompts.h"
+#include "osauth/OsPassword.h"
 
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -36,6 +38,8 @@ class DueFollowUpsPanel;
 class FollowUpPanel;
 class GuidancePanel;
 class HandoutPanel;
+class IdleWatch;
+class LockScreen;
 class NoteDialog;
 class PatientHeader;
 class PatientListPanel;
@@ -149,6 +153,25 @@ public:
     // Review: what the other revision changed and what the draft changes on top of it.
     void reviewStaleDraft();
 
+    // --- locking (MainFrameLock.cpp)
+    // File > Lock (Ctrl+L), and the automatic lock after the idle minutes of the
+    // preferences: every window of the app shows nothing but "locked" in its title and
+    // no contents, and the lock screen asks for the password of who it is locked for (the
+    // signed-in person on a server; this computer's account on a file). Everything open
+    // stays as it was, unsaved edits included, and shows again once the password is right.
+    // Returns once unlocked.
+    void lock();
+    bool locked() const { return m_locked; }
+    // The idle timer's tick: locks when nobody touched the app for the idle minutes.
+    void checkIdle();
+    // How long the app waits without a key or the mouse before it locks (Preferences).
+    static int lockAfterMinutes();
+    // For tests: runs the lock screen instead of ShowModal (it must unlock it before
+    // returning); the computer's password service; the idle clock.
+    void setLockRunner(std::function<void(LockScreen&)> runner) { m_lockRunner = std::move(runner); }
+    void setPasswordService(osauth::PamService service) { m_passwordService = std::move(service); }
+    void setIdleClock(std::function<std::chrono::steady_clock::time_point()> clock);
+
     // --- the database check (MainFrameAudit.cpp)
     // Checks the database (integrity, the audit chain against its checkpoints) on a thread
     // of its own, with a connection of its own; a failure or a warning shows in a banner
@@ -197,6 +220,11 @@ private:
     // What the signed-in role may do: reception sees no plans, notes or handouts; only an
     // admin changes the clinic profile. A file has no roles.
     void applyRole();
+    void bindLock();
+    // What locking hides, and shows again after (MainFrameLock.cpp).
+    struct Covered;
+    std::vector<Covered> coverWindows();
+    void uncoverWindows(std::vector<Covered>& covered);
     // After a save was refused because someone saved the plan meanwhile: shows both, and
     // rebases the draft on theirs. True when the clinician chose to save the draft now.
     bool resolvePlanConflict(const wxString& message, const std::string& reason);
@@ -212,6 +240,11 @@ private:
     std::function<int(NoteDialog&)> m_noteRunner;
     DatabasePrompts m_databasePrompts = defaultDatabasePrompts();
     std::function<int(PlanConflictDialog&)> m_conflictRunner;
+    std::function<void(LockScreen&)> m_lockRunner;
+    osauth::PamService m_passwordService;
+    std::unique_ptr<IdleWatch> m_idle;
+    wxTimer m_idleTimer;
+    bool m_locked = false;
 
     std::unique_ptr<BackgroundJobs> m_checks;
     std::unique_ptr<db::ChangeFeed> m_feed;

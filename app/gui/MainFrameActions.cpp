@@ -440,6 +440,7 @@ void MainFrame::onPreferences()
     current.defaultTemplate = u8(readConfig(cfg::kDefaultTemplate, wxString()));
     current.paper = u8(readConfig(cfg::kPaper, "a4"));
     current.handoutTemplate = u8(readConfig(cfg::kHandoutTemplate, "classic"));
+    current.lockMinutes = lockAfterMinutes();
     current.thresholds = m_workspace.thresholds();
     PreferencesDialog dialog(this, current, m_workspace.templates());
     if (dialog.ShowModal() != wxID_OK)
@@ -448,6 +449,7 @@ void MainFrame::onPreferences()
     writeConfig(cfg::kDefaultTemplate, wxs(chosen.defaultTemplate));
     writeConfig(cfg::kPaper, wxs(chosen.paper));
     writeConfig(cfg::kHandoutTemplate, wxs(chosen.handoutTemplate));
+    writeConfig(cfg::kLockMinutes, static_cast<long>(chosen.lockMinutes));
     m_handout->applyPreferences();
     if (chosen.thresholds != current.thresholds &&
         guarded(this, _("Cannot save the guidance thresholds"), [&] { m_workspace.saveThresholds(chosen.thresholds); }))

@@ -22,6 +22,7 @@ enum MenuId {
     kIdAddNote,
     kIdOpenDatabase,
     kIdSwitchUser,
+    kIdLock,
 };
 
 } // namespace sp::gui

@@ -34,6 +34,22 @@ wxString localTime(const std::string& isoUtc)
     return when.IsSameDate(wxDateTime::Now()) ? when.Format("%H:%M") : when.Format("%Y-%m-%d %H:%M");
 }
 
+// A colleague as the clinic knows them: the staff account's full name on a server, else
+// the name as recorded.
+wxString personNamed(Workspace& workspace, const std::string& login)
+{
+    if (workspace.onServer()) {
+        try {
+            for (const db::StaffMember& member : workspace.store().staff().list())
+                if (member.login == login && !member.fullName.empty())
+                    return wxs(member.fullName);
+        } catch (const db::DbError&) {
+            // An account the server no longer lists: their login name.
+        }
+    }
+    return wxs(login);
+}
+
 } // namespace
 
 void MainFrame::watchChanges()
@@ -108,8 +124,8 @@ void MainFrame::checkStaleDraft()
         if (latest.number > m_editor.baseRevision())
             text = wxString::Format(_("%s saved revision %d at %s while you were editing this plan. Your draft is "
                                       "based on revision %d."),
-                                    wxs(latest.author), latest.number, localTime(latest.createdAt),
-                                    m_editor.baseRevision());
+                                    personNamed(m_workspace, latest.author), latest.number,
+                                    localTime(latest.createdAt), m_editor.baseRevision());
     }
     if (text == m_staleText)
         return;

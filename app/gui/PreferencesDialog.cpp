@@ -72,6 +72,16 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefer
     planGrid->Add(m_paper, 0);
     plans->Add(planGrid, 0, wxEXPAND | wxALL, FromDIP(6));
 
+    auto* privacy = new wxStaticBoxSizer(wxHORIZONTAL, this, _("Privacy"));
+    privacy->Add(new wxStaticText(privacy->GetStaticBox(), wxID_ANY, _("&Lock after")), 0,
+                 wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+    m_lockMinutes = new wxSpinCtrl(privacy->GetStaticBox(), wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                   wxSP_ARROW_KEYS | wxALIGN_RIGHT, 1, 240, preferences.lockMinutes, "LockMinutes");
+    privacy->Add(m_lockMinutes, 0, wxALIGN_CENTER_VERTICAL | wxTOP | wxBOTTOM, FromDIP(6));
+    privacy->Add(new wxStaticText(privacy->GetStaticBox(), wxID_ANY,
+                                  _("minutes without the keyboard or mouse (1–240); Ctrl+L locks at once")),
+                 0, wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(6));
+
     auto* guidance = new wxStaticBoxSizer(wxVERTICAL, this, _("Guidance thresholds"));
     auto* grid = new wxFlexGridSizer(3, FromDIP(4), FromDIP(8));
     grid->AddGrowableCol(2, 1);
@@ -94,6 +104,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const Preferences& prefer
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(plans, 0, wxEXPAND | wxALL, FromDIP(10));
+    sizer->Add(privacy, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10));
     sizer->Add(guidance, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
     sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
     SetSizerAndFit(sizer);
@@ -107,6 +118,7 @@ Preferences PreferencesDialog::preferences() const
     p.paper = m_paper->GetSelection() == 1 ? "letter" : "a4";
     const int h = m_handout->GetSelection();
     p.handoutTemplate = h >= 0 ? m_handoutIds[static_cast<std::size_t>(h)] : std::string("classic");
+    p.lockMinutes = m_lockMinutes->GetValue();
     for (std::size_t i = 0; i < kThresholdFields.size(); ++i)
         p.thresholds.*kThresholdFields[i].member = m_spins[i]->GetValue();
     return p;

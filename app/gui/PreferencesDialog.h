@@ -1,5 +1,5 @@
-// Preferences: the template a new plan starts from, the handout template and paper size, and the
-// guidance thresholds (stored in guidance.json, which the command line reads too).
+// Preferences: the template a new plan starts from, the handout template and paper size, the
+// minutes without use before the app locks itself, and the guidance thresholds (stored in guidance.json, which the command line reads too).
 #pragma once
 
 #include "core/Guidance.h"
@@ -20,6 +20,7 @@ struct Preferences {
     std::string defaultTemplate; // template id; empty: start from an empty plan
     std::string paper = "a4";    // "a4" or "letter"
     std::string handoutTemplate = "classic"; // an id in templates/handouts
+    int lockMinutes = 10; // idle minutes before the app locks itself
     GuidanceThresholds thresholds;
 };
 
@@ -34,6 +35,7 @@ private:
     wxChoice* m_template;
     wxChoice* m_handout;
     wxChoice* m_paper;
+    wxSpinCtrl* m_lockMinutes;
     std::array<wxSpinCtrl*, 10> m_spins{};
 };
 

@@ -154,6 +154,16 @@ std::vector<FieldError> problemsOf(const StoreOptions& options)
 
 } // namespace
 
+void confirmServerPassword(const std::string& location, const std::string& password, int connectTimeoutS)
+{
+    if (password.empty())
+        throw DbError(DbErrorKind::Auth, "no password was typed");
+    StoreOptions options;
+    options.password = password;
+    options.connectTimeoutS = connectTimeoutS;
+    connectSession(location, options); // closed as it goes out of scope
+}
+
 std::unique_ptr<ClinicStore> openPostgresStore(const std::string& location, const StoreOptions& options,
                                                ServerBackup backup)
 {

@@ -29,4 +29,11 @@ int initPostgresDatabase(const std::string& location, const StoreOptions& option
 
 int latestPostgresSchemaVersion();
 
+// Whether `password` signs in `location`'s user: a connection of its own, closed at once
+// (what unlocks a locked workstation). Returns normally when it does. Throws DbError: Auth
+// (a wrong password, a disabled account; an empty password is refused without asking, so
+// that no password from PGPASSWORD or ~/.pgpass stands in for the one typed), Unavailable,
+// Invalid.
+void confirmServerPassword(const std::string& location, const std::string& password, int connectTimeoutS);
+
 } // namespace sp::db

@@ -13,6 +13,7 @@
 #include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
 #include "gui/FollowUpPanel.h"
+#include "gui/LockScreen.h"
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
@@ -529,6 +530,43 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_asks_for_the_right_one)
     BOOST_TEST(contains(remembered, "clinician@127.0.0.1"));
     BOOST_TEST(!contains(remembered, "secret"));
     gui::writeConfig(gui::cfg::kDatabase, wxString());
+}
+
+BOOST_AUTO_TEST_CASE(on_a_server_the_signed_in_persons_password_unlocks_and_the_server_checks_it)
+{
+    const std::int64_t id = frame->addPatient(patientNamed("Ida Lockwood"));
+    BOOST_REQUIRE(id > 0);
+    bool ran = false;
+    frame->setLockRunner([&](gui::LockScreen& screen) {
+        ran = true;
+        BOOST_TEST(!frame->GetTitle().Contains("Lockwood"));
+        BOOST_TEST(!screen.text().Contains("Lockwood"));
+        BOOST_TEST(contains(screen.text(), "clinician"), screen.text());
+        // The server refuses a wrong password and an empty one (no PGPASSWORD or
+        // ~/.pgpass stands in for what is typed); the computer's password is not asked.
+        BOOST_TEST(!screen.tryUnlock("colleague-secret"));
+        BOOST_TEST(contains(screen.problem(), "did not accept"), screen.problem());
+        BOOST_TEST(!screen.tryUnlock(""));
+        BOOST_TEST(frame->locked());
+        BOOST_TEST(screen.tryUnlock("clinician-secret"));
+    });
+    frame->lock();
+    BOOST_TEST(ran);
+    BOOST_TEST(!frame->locked());
+    BOOST_TEST(frame->GetTitle().Contains("Lockwood"));
+    // A server that went away cannot check: it stays locked and says why.
+    cluster.stop();
+    ran = false;
+    frame->setLockRunner([&](gui::LockScreen& screen) {
+        ran = true;
+        BOOST_TEST(!screen.tryUnlock("clinician-secret"));
+        BOOST_TEST(contains(screen.problem(), "could not be checked"), screen.problem());
+        cluster.start();
+        BOOST_TEST(screen.tryUnlock("clinician-secret"));
+    });
+    frame->lock();
+    BOOST_TEST(ran);
+    BOOST_TEST(errors.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

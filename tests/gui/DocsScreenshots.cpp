@@ -1,5 +1,6 @@
 // The screenshots in docs/ of the exercise editor, the plugin manager and the clinic
-// database's dialogs (open, unavailable, plan conflict, sign-in), taken on the
+// database's dialogs (open, unavailable, plan conflict, sign-in), the lock screen and
+// the stale-draft banner, taken on the
 // test's own X server: not run by ctest (disabled), run on purpose with
 //   SP_SCREENSHOT_DIR=docs build/bin/test_gui --run_test=docs_screenshots
 // Each shows the main window with a demo patient and the dialog over it, as a clinician
@@ -7,16 +8,20 @@
 // shoots the editor's other pages and the clinic exercise list, to look at, not for docs/.
 #include "ToolsFixture.h"
 
+#include "db/OpenStore.h"
 #include "gui/ClinicExercisesDialog.h"
 #include "gui/DatabaseOpening.h"
 #include "gui/ExerciseEditorDialog.h"
 #include "gui/FigureEditor.h"
+#include "gui/LockScreen.h"
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
 #include "gui/SignInDialog.h"
 #include "gui/PluginManagerDialog.h"
 #include "gui/StringListEditor.h"
+#include "support/PamTestService.h"
+#include "support/PgCluster.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -183,6 +188,72 @@ BOOST_FIXTURE_TEST_CASE(sign_in, ScreenshotFixture)
     gui::SignInDialog dialog(frame, "postgresql://ana@db.clinic.example:5432/clinic?sslmode=verify-full", wxString(),
                              true);
     shoot(dialog, "gui-sign-in.png");
+}
+
+BOOST_FIXTURE_TEST_CASE(locked, ScreenshotFixture)
+{
+    test::PamTestService pam("unlock");
+    frame->setPasswordService({test::PamTestService::kName, pam.confDir()});
+    frame->setLockRunner([&](gui::LockScreen& screen) {
+        shoot(screen, "gui-locked.png");
+        BOOST_TEST(screen.tryUnlock("unlock"));
+    });
+    frame->lock();
+}
+
+// The stale-draft banner needs the change feed of a real server: Sam's draft of the demo
+// plan, and Ana Lee's revision saved meanwhile at another workstation.
+BOOST_FIXTURE_TEST_CASE(stale_draft, ToolsFixture)
+{
+    test::PgCluster cluster;
+    cluster.createRole("sp_owner", "owner-secret", true);
+    cluster.psql("ALTER ROLE sp_owner CREATEROLE");
+    cluster.createDatabase("clinic", "sp_owner");
+    db::StoreOptions options;
+    options.actor = "admin";
+    const std::string owner = cluster.uri("sp_owner", "owner-secret", "clinic");
+    db::initClinicDatabase(owner, options);
+    {
+        auto admin = db::openClinicStore(owner, options);
+        admin->staff().add({"sam.ortiz", "Sam Ortiz", db::StaffRole::Clinician, false, {}}, "sam-secret");
+        admin->staff().add({"ana.lee", "Ana Lee", db::StaffRole::Clinician, false, {}}, "ana-secret");
+    }
+    Workspace sam(WorkspaceOptions{cluster.uri("sam.ortiz", "", "clinic"), {}, false, {}, {}, "sam-secret"});
+    sam.openDatabase();
+    sam.loadCatalog();
+    sam.loadTemplatesAndThresholds();
+    auto* window = new gui::MainFrame(sam);
+    // The window goes before its workspace, whatever happens here.
+    const std::unique_ptr<gui::MainFrame, void (*)(gui::MainFrame*)> closing(window, [](gui::MainFrame* w) {
+        w->Destroy();
+        ToolsFixture::pump();
+    });
+    window->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+    window->SetPosition(wxPoint(0, 0));
+    window->SetSize(wxSize(1280, 800));
+    window->Show();
+    const std::int64_t id = sam.addDemoPatient(gui::localToday());
+    window->patientList().reload();
+    BOOST_REQUIRE(window->selectPatient(id));
+    BOOST_REQUIRE(window->editor().isOpen());
+    window->editor().setNote(0, "Stop if the leg tingles.");
+
+    db::StoreOptions anaOptions;
+    anaOptions.password = "ana-secret";
+    anaOptions.actor = "ana.lee"; // the server records its own sign-in anyway
+    auto ana = db::openClinicStore(cluster.uri("ana.lee", "", "clinic"), anaOptions);
+    const std::int64_t planId = window->editor().planId();
+    PlanRevision next = ana->plans().revision(planId);
+    next.items.pop_back();
+    next.reason = "Too much for now: fewer exercises";
+    BOOST_TEST_MESSAGE("revised to " << ana->plans().revise(planId, next, next.number) << " on base "
+                                     << window->editor().baseRevision());
+    for (int i = 0; i < 150 && window->staleDraftText().empty(); ++i) {
+        ToolsFixture::pump();
+        wxMilliSleep(20);
+    }
+    BOOST_REQUIRE(!window->staleDraftText().empty());
+    shoot(*window, "gui-stale-draft.png");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
