@@ -138,6 +138,7 @@ CatalogLoad Workspace::loadPlugins(bool rerunNative)
             return d.origin == PluginOrigin::User || d.origin == PluginOrigin::CommandLine;
         });
         dirs.insert(user, PluginDir{m_serverPack->pluginDir(), PluginOrigin::Server});
+        m_catalogPackVersion = m_serverPack->version();
     }
     CatalogLoad load = sp::loadCatalog(dirs, loadOptions);
     if (!serverProblem.empty())
@@ -177,7 +178,12 @@ bool Workspace::mayEditClinicPack() const
 
 bool Workspace::syncClinicPack()
 {
-    return m_serverPack && m_serverPack->sync();
+    if (!m_serverPack)
+        return false;
+    // The copy may have followed already (the clinic exercise editor brings it up to date
+    // before each change) while the catalog still holds the version it loaded.
+    const bool changed = m_serverPack->sync();
+    return changed || m_serverPack->version() != m_catalogPackVersion;
 }
 
 bool Workspace::importsToServer(const fs::path& source) const

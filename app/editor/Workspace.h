@@ -101,8 +101,9 @@ public:
     std::filesystem::path clinicPackFolder();
     // Whether the signed-in person may change the clinic pack: on a server, admins only.
     bool mayEditClinicPack() const;
-    // On a server: brings this computer's copy to the latest version; true when it changed
-    // (then reloadCatalog()). False on a file. Throws db::DbError or PackEditError.
+    // On a server: brings this computer's copy to the latest version; true when the catalog
+    // holds another version than that (then reloadCatalog()). False on a file. Throws
+    // db::DbError or PackEditError.
     bool syncClinicPack();
     // Tools > Import exercise pack: copies the pack folder into the user plugin folder
     // (importPack()); on a server, a pack with the clinic pack's id ("clinic", as Export
@@ -138,6 +139,7 @@ private:
     bool m_created = false;
     std::unique_ptr<db::ClinicStore> m_store;
     std::unique_ptr<ServerClinicPack> m_serverPack; // on a server (not for reception)
+    int m_catalogPackVersion = 0;                    // the server pack's version the catalog loaded
     std::unique_ptr<CatalogLoad> m_load;
     std::vector<PlanTemplate> m_templates;
     std::vector<Problem> m_templateProblems;
