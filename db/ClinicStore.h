@@ -235,6 +235,53 @@ public:
     virtual void setRole(const std::string& login, StaffRole role) = 0;
 };
 
+// One file of a version of the clinic pack: its path in the pack folder ("manifest.json",
+// "guidance.json", "exercises/NAME.json", "media/..."; "/" separated), its bytes' SHA-256
+// (lowercase hex) and size, and the bytes where a call says so.
+struct ClinicPackFile {
+    std::string path;
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string bytes;
+};
+
+// One saved version of the clinic pack: who saved it (the signed-in login) and when, and
+// its files without their bytes.
+struct ClinicPackVersion {
+    int version = 0; // 1, 2, 3, ...
+    std::string savedBy;
+    std::string savedAt;
+    std::vector<ClinicPackFile> files; // by path
+};
+
+// The clinic's own exercise pack (what Tools > Clinic exercises edits) on a clinic server
+// (docs/SERVER.md, "The clinic's exercises"): every save stores the whole pack as its next
+// version, kept as saved; a file's bytes are stored once, however many versions hold
+// them. Clinicians and admins read it; only admins save (anyone else: DbError Forbidden);
+// each save is audited (action "save", entity "clinic_pack", the version) and so announced
+// to the other workstations. The repository keeps the shape (paths, sizes, a manifest);
+// whether the files make a pack that loads is the caller's to check (pluginhost's loader).
+// On an SQLite file the clinic pack is a folder (pluginhost/ClinicPack.h): every method
+// throws DbError(Invalid, "the clinic pack is stored in the database only on a clinic server").
+class ClinicPackRepository {
+public:
+    virtual ~ClinicPackRepository() = default;
+    // The newest version with its file list; nullopt until the first save.
+    virtual std::optional<ClinicPackVersion> latest() const = 0;
+    // Version `version` with its file list (NotFound when there is none).
+    virtual ClinicPackVersion version(int version) const = 0;
+    // Every version, oldest first, without files.
+    virtual std::vector<ClinicPackVersion> history() const = 0;
+    // The bytes whose SHA-256 is `sha256` (NotFound when no version holds them).
+    virtual std::string bytes(const std::string& sha256) const = 0;
+    // Stores `files` (path and bytes; sha256 and size are computed here) as the version
+    // after `baseVersion`, the one they were edited from (0: there was none), and returns
+    // it. When someone saved a newer version meanwhile, throws DbError(Conflict) naming who
+    // saved which version when, and writes nothing. Invalid: no manifest.json, a path that
+    // is not a pack file's, a path twice, a file over 16 MiB.
+    virtual ClinicPackVersion save(const std::vector<ClinicPackFile>& files, int baseVersion) = 0;
+};
+
 struct CheckResult {
     bool ok = false;
     std::string detail;   // "ok", or what is wrong
@@ -298,6 +345,7 @@ public:
     virtual const AuditRepository& audit() const = 0;
     virtual const ClinicRepository& clinic() const = 0;
     virtual StaffRepository& staff() = 0;
+    virtual ClinicPackRepository& clinicPack() = 0;
     // Who the server says is signed in: their staff row, or (a login made before accounts,
     // the tables' owner) a StaffMember with the role their group membership gives. On a
     // server everything this store writes is recorded under this login, whatever

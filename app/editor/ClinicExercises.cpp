@@ -56,6 +56,7 @@ std::string exerciseIdFromName(const std::string& name)
 Exercise saveClinicExercise(ClinicPack& pack, const std::string& clinicName, Exercise exercise,
                             const std::vector<ClinicPack::Photo>& photos)
 {
+    pack.refresh();
     const bool created = !pack.exists();
     if (created)
         pack.create(clinicPackManifest(clinicName));

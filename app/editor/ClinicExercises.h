@@ -21,7 +21,8 @@ PackManifest clinicPackManifest(const std::string& clinicName);
 std::string exerciseIdFromName(const std::string& name);
 
 // Saves the exercise (and copies its photos) into `pack`, creating the pack with
-// clinicPackManifest(clinicName) first when there is none. When that first save is
+// clinicPackManifest(clinicName) first when there is none (after the pack's refresh hook:
+// on a clinic server, the pack may exist there already). When that first save is
 // refused, the new pack is removed again: nothing is left behind. Throws PackEditError.
 Exercise saveClinicExercise(ClinicPack& pack, const std::string& clinicName, Exercise exercise,
                             const std::vector<ClinicPack::Photo>& photos = {});

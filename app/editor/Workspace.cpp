@@ -2,6 +2,8 @@
 
 #include "db/OpenStore.h"
 #include "db/sqlite/SqliteStore.h"
+#include "editor/ClinicExercises.h"
+#include "editor/ServerClinicPack.h"
 #include "pluginhost/DemoClinic.h"
 #include "pluginhost/PluginConfig.h"
 #include "pluginhost/PlanTemplates.h"
@@ -9,6 +11,7 @@
 #include "settings/SettingsFile.h"
 #include "settings/XdgDirs.h"
 
+#include <algorithm>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -88,6 +91,11 @@ void Workspace::switchDatabase(const std::string& location, const std::string& p
         options.password.clear();
         store = db::openSqliteStore(location, options);
     }
+    std::unique_ptr<ServerClinicPack> serverPack;
+    const auto who = store->signedIn();
+    if (who && who->role != db::StaffRole::Reception)
+        serverPack = std::make_unique<ServerClinicPack>(*store, serverPackCacheDir(location));
+    m_serverPack = std::move(serverPack);
     m_store = std::move(store);
     m_created = created;
     m_options.database = location;
@@ -108,7 +116,91 @@ CatalogLoad Workspace::loadPlugins(bool rerunNative)
         m_settingsWarnings.push_back(e.what());
     }
     loadOptions.native.rerun = rerunNative;
-    return sp::loadCatalog(pluginDirs(dirOptions), loadOptions);
+    std::vector<PluginDir> dirs = pluginDirs(dirOptions);
+    std::string serverProblem;
+    if (onServer()) {
+        // The server's clinic pack stands in for the one this computer keeps on its own.
+        try {
+            loadOptions.setAside.emplace_back(ClinicPack::defaultFolder(),
+                                              "on a clinic server the clinic's exercises come from the server; this "
+                                              "folder is the clinic pack used with a database on this computer");
+        } catch (const PackEditError&) {
+            // No user plugin folder: nothing to set aside.
+        }
+    }
+    if (m_serverPack) {
+        try {
+            m_serverPack->sync();
+        } catch (const std::exception& e) {
+            serverProblem = e.what();
+        }
+        const auto user = std::find_if(dirs.begin(), dirs.end(), [](const PluginDir& d) {
+            return d.origin == PluginOrigin::User || d.origin == PluginOrigin::CommandLine;
+        });
+        dirs.insert(user, PluginDir{m_serverPack->pluginDir(), PluginOrigin::Server});
+        m_catalogPackVersion = m_serverPack->version();
+    }
+    CatalogLoad load = sp::loadCatalog(dirs, loadOptions);
+    if (!serverProblem.empty())
+        load.folderProblems.push_back({"clinic server", "",
+                                       "the clinic's exercises could not be brought up to date (the copy on this "
+                                       "computer is used): " + serverProblem});
+    return load;
+}
+
+ClinicPack Workspace::clinicPack()
+{
+    if (m_serverPack)
+        return m_serverPack->editable();
+    if (onServer())
+        throw PackEditError("your role has no clinic exercises on this clinic server");
+    return ClinicPack(ClinicPack::defaultFolder());
+}
+
+fs::path Workspace::clinicPackFolder()
+{
+    if (!m_serverPack) {
+        if (onServer())
+            throw PackEditError("your role has no clinic exercises on this clinic server");
+        return ClinicPack::defaultFolder();
+    }
+    m_serverPack->sync();
+    return m_serverPack->folder();
+}
+
+bool Workspace::mayEditClinicPack() const
+{
+    if (!m_store)
+        return false;
+    const auto who = m_store->signedIn();
+    return !who || who->role == db::StaffRole::Admin;
+}
+
+bool Workspace::syncClinicPack()
+{
+    if (!m_serverPack)
+        return false;
+    // The copy may have followed already (the clinic exercise editor brings it up to date
+    // before each change) while the catalog still holds the version it loaded.
+    const bool changed = m_serverPack->sync();
+    return changed || m_serverPack->version() != m_catalogPackVersion;
+}
+
+bool Workspace::importsToServer(const fs::path& source) const
+{
+    if (!m_serverPack)
+        return false;
+    const LoadedPack pack = loadPack(source, source.filename().string());
+    return pack.declaredId == clinicPackManifest("").id;
+}
+
+fs::path Workspace::importPack(const fs::path& source)
+{
+    if (importsToServer(source)) {
+        m_serverPack->upload(source);
+        return m_serverPack->folder();
+    }
+    return sp::importPack(source, userPluginDir());
 }
 
 void Workspace::loadCatalog()

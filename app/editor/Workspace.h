@@ -8,6 +8,7 @@
 #include "core/PlanJson.h"
 #include "db/ClinicStore.h"
 #include "editor/PlanEditor.h"
+#include "pluginhost/ClinicPack.h"
 #include "pluginhost/PluginHost.h"
 
 #include <cstdint>
@@ -18,6 +19,8 @@
 #include <vector>
 
 namespace sp {
+
+class ServerClinicPack;
 
 struct WorkspaceOptions {
     // The clinic database: a file path (SQLite) or a clinic server's location (a
@@ -87,6 +90,29 @@ public:
     // Stores the thresholds in the guidance file every front end reads, then uses them.
     void saveThresholds(const GuidanceThresholds& thresholds);
 
+    // The clinic's own exercise pack (Tools > Clinic exercises). On a file it is the folder
+    // ClinicPack::defaultFolder(); on a clinic server it is stored in the database, and
+    // this computer keeps a copy of its latest version that the catalog loads
+    // (editor/ServerClinicPack.h); the folder of this computer's own clinic pack is then set
+    // aside. Reception loads no clinic pack from a server.
+    // The pack to edit: on a server each change is stored as the pack's next version.
+    ClinicPack clinicPack();
+    // Where the pack is now, to export it (on a server, its latest version first).
+    std::filesystem::path clinicPackFolder();
+    // Whether the signed-in person may change the clinic pack: on a server, admins only.
+    bool mayEditClinicPack() const;
+    // On a server: brings this computer's copy to the latest version; true when the catalog
+    // holds another version than that (then reloadCatalog()). False on a file. Throws
+    // db::DbError or PackEditError.
+    bool syncClinicPack();
+    // Tools > Import exercise pack: copies the pack folder into the user plugin folder
+    // (importPack()); on a server, a pack with the clinic pack's id ("clinic", as Export
+    // clinic pack writes it) is stored as the clinic pack's next version instead. Returns
+    // the folder it is loaded from. Throws PackEditError or db::DbError.
+    std::filesystem::path importPack(const std::filesystem::path& source);
+    // Whether importPack(source) stores it on the clinic server (as the clinic pack).
+    bool importsToServer(const std::filesystem::path& source) const;
+
     // The stored clinic profile, or the demo clinic shipped with StretchPlan.
     ClinicProfile clinicProfile();
     bool hasOwnClinicProfile();
@@ -112,6 +138,8 @@ private:
     WorkspaceOptions m_options;
     bool m_created = false;
     std::unique_ptr<db::ClinicStore> m_store;
+    std::unique_ptr<ServerClinicPack> m_serverPack; // on a server (not for reception)
+    int m_catalogPackVersion = 0;                    // the server pack's version the catalog loaded
     std::unique_ptr<CatalogLoad> m_load;
     std::vector<PlanTemplate> m_templates;
     std::vector<Problem> m_templateProblems;

@@ -76,13 +76,17 @@ void ClinicExercisesDialog::refresh()
 {
     m_exercises.clear();
     wxString state;
+    const bool server = m_workspace.onServer();
+    guardedBy(m_prompts, this, _("Cannot read the clinic exercises from the clinic server"), [&] { m_pack.refresh(); });
     if (!m_pack.exists()) {
-        state = wxString::Format(_("No clinic exercises yet. The first one you save creates the pack in %s."),
-                                 pathText(m_pack.folder()));
+        state = server ? _("No clinic exercises yet. The first one you save creates the pack on the clinic server.")
+                       : wxString::Format(_("No clinic exercises yet. The first one you save creates the pack in %s."),
+                                          pathText(m_pack.folder()));
     } else {
         const LoadedPack loaded = m_pack.load();
         m_exercises = loaded.exercises;
-        state = wxString::Format(_("Saved in %s"), pathText(m_pack.folder()));
+        state = server ? _("Saved on the clinic server: every workstation's catalog has them.")
+                       : wxString::Format(_("Saved in %s"), pathText(m_pack.folder()));
         if (!loaded.problems.empty())
             state += "\n" + wxString::Format(_("The pack does not load (%zu problems); see Tools → Plugins."),
                                              loaded.problems.size());

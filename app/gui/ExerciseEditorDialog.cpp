@@ -106,7 +106,9 @@ ExerciseEditorDialog::ExerciseEditorDialog(wxWindow* parent, Workspace& workspac
     m_general = messageLabel(this, "");
 
     auto* where = new wxStaticText(this, wxID_ANY,
-                                   wxString::Format(_("Saved in the clinic pack %s"), pathText(m_pack.folder())));
+                                   m_workspace.onServer()
+                                       ? _("Saved in the clinic pack on the clinic server, for every workstation")
+                                       : wxString::Format(_("Saved in the clinic pack %s"), pathText(m_pack.folder())));
     where->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     auto* buttons = new wxStdDialogButtonSizer;
     auto* ok = new wxButton(this, wxID_OK, _("&Save"));

@@ -216,6 +216,8 @@ private:
     void onOpenDatabase();
     void applyChanges(const std::vector<db::ChangeEvent>& events);
     void checkStaleDraft();
+    // On a server: a new version of the clinic pack was announced; follow it.
+    void followClinicPack();
     void showNewDatabase();
     // What the signed-in role may do: reception sees no plans, notes or handouts; only an
     // admin changes the clinic profile. A file has no roles.

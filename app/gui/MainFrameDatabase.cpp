@@ -12,6 +12,7 @@
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
 #include "gui/PlanPanel.h"
+#include "gui/ToolsMenu.h"
 #include "gui/WxText.h"
 #include "keyring/Keyring.h"
 
@@ -67,6 +68,9 @@ void MainFrame::applyRole()
     const bool admin = !who || who->role == db::StaffRole::Admin;
     wxMenuBar* bar = GetMenuBar();
     bar->Enable(kIdClinic, admin);
+    // The clinic's exercises: on a server only admins change them, and reception has none.
+    bar->Enable(kIdClinicExercises, m_workspace.mayEditClinicPack());
+    bar->Enable(kIdExportPack, !reception);
     bar->Enable(kIdSwitchUser, m_workspace.onServer());
     // Reception: the patient list, contact details and the follow-ups due; nothing clinical.
     for (const wxString& title : {_("P&lan"), _("&Handout")})

@@ -98,6 +98,8 @@ void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
         } else if (all || anyOf([](const db::ChangeEvent& e) { return e.entity == "clinic"; })) {
             m_handout->invalidate(); // the clinic's branding is on every handout
         }
+        if (all || anyOf([](const db::ChangeEvent& e) { return e.entity == "clinic_pack"; }))
+            followClinicPack();
     } catch (const db::DbError& e) {
         if (e.kind() == db::DbErrorKind::NotFound && current) {
             // Purged at another workstation: nothing of them stays on screen, except a
@@ -114,6 +116,23 @@ void MainFrame::applyChanges(const std::vector<db::ChangeEvent>& events)
         }
     }
     refreshStatus();
+}
+
+void MainFrame::followClinicPack()
+{
+    // A new version of the clinic's exercises: this computer's copy follows and the catalog
+    // is read again (a draft keeps its items, each with its own copy of the exercise).
+    bool changed = false;
+    try {
+        changed = m_workspace.syncClinicPack();
+    } catch (const db::DbError&) {
+        throw;
+    } catch (const std::exception& e) {
+        SetStatusText(wxString::Format(_("Could not follow the clinic's exercises: %s"), describeException(e)));
+        return;
+    }
+    if (changed)
+        reloadCatalog();
 }
 
 void MainFrame::checkStaleDraft()

@@ -71,10 +71,23 @@ bool MainFrame::reloadCatalog(bool rerunNative)
 bool MainFrame::importPackFrom(const fs::path& folder)
 {
     fs::path imported;
+    bool toServer = false;
     if (!guardedBy(m_toolPrompts, this, _("Cannot import the exercise pack"),
-                   [&] { imported = importPack(folder, userPluginDir()); }))
+                   [&] { toServer = m_workspace.importsToServer(folder); }))
+        return false;
+    if (toServer && !m_toolPrompts.confirm(this, _("Import the clinic exercises"),
+                                           _("This pack is a clinic pack: it replaces the clinic's exercises on the "
+                                             "clinic server, for every workstation. The version it replaces stays in "
+                                             "the server's history. Import it?")))
+        return false;
+    if (!guardedBy(m_toolPrompts, this, _("Cannot import the exercise pack"),
+                   [&] { imported = m_workspace.importPack(folder); }))
         return false;
     reloadCatalog();
+    if (toServer) {
+        SetStatusText(_("Stored the pack on the clinic server as the clinic's exercises."));
+        return true;
+    }
     // It loads on its own, but it can still clash with the packs already there.
     for (const PackReport& r : m_workspace.catalogLoad().packs) {
         if (r.folder != imported || r.status != PackStatus::Failed)
@@ -92,7 +105,7 @@ bool MainFrame::importPackFrom(const fs::path& folder)
 bool MainFrame::exportClinicPackTo(const fs::path& target)
 {
     if (!guardedBy(m_toolPrompts, this, _("Cannot export the clinic pack"), [&] {
-            const ClinicPack pack(ClinicPack::defaultFolder());
+            const ClinicPack pack(m_workspace.clinicPackFolder());
             if (!pack.exists())
                 throw PackEditError("there is no clinic pack yet: create an exercise with Tools → Clinic exercises first");
             exportPack(pack.folder(), target);
@@ -123,7 +136,7 @@ void MainFrame::onExportPack()
 void MainFrame::showClinicExercises()
 {
     guardedBy(m_toolPrompts, this, _("Cannot open the clinic exercises"), [&] {
-        ClinicExercisesDialog dialog(this, m_workspace, ClinicPack(ClinicPack::defaultFolder()), m_toolPrompts,
+        ClinicExercisesDialog dialog(this, m_workspace, m_workspace.clinicPack(), m_toolPrompts,
                                      [this] { reloadCatalog(); });
         dialog.ShowModal();
     });

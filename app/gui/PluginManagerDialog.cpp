@@ -29,6 +29,7 @@ wxString originLabel(PluginOrigin origin)
     case PluginOrigin::System: return _("the system plugin folder");
     case PluginOrigin::User: return _("your plugin folder");
     case PluginOrigin::CommandLine: return _("a --plugins-dir folder");
+    case PluginOrigin::Server: return _("the clinic server");
     }
     return wxString();
 }

@@ -132,6 +132,12 @@ bool ClinicPack::exists() const
     return fs::exists(m_folder / "manifest.json", ec);
 }
 
+void ClinicPack::refresh()
+{
+    if (m_hooks.refresh)
+        m_hooks.refresh();
+}
+
 void ClinicPack::create(const PackManifest& manifest)
 {
     if (exists())
@@ -151,6 +157,7 @@ void ClinicPack::create(const PackManifest& manifest)
 
 Exercise ClinicPack::saveExercise(Exercise exercise, const std::vector<Photo>& photos)
 {
+    refresh();
     if (!exists())
         throw PackEditError(m_folder.string() + " holds no pack; create it first");
     // Check the exercise on its own first, so that its problems name its fields.
@@ -188,7 +195,9 @@ Exercise ClinicPack::saveExercise(Exercise exercise, const std::vector<Photo>& p
     writeFileAtomically(file, toJson(exercise).dump(2) + "\n", m_folder);
     try {
         requireLoads(m_folder, "the pack would no longer load with this exercise, so it was not saved:");
-    } catch (const PackEditError&) {
+        if (m_hooks.publish)
+            m_hooks.publish();
+    } catch (...) {
         std::error_code ec;
         if (existed)
             writeFileAtomically(file, before, m_folder);
@@ -203,6 +212,7 @@ Exercise ClinicPack::saveExercise(Exercise exercise, const std::vector<Photo>& p
 
 void ClinicPack::removeExercise(const std::string& id)
 {
+    refresh();
     const fs::path file = m_folder / "exercises" / (id + ".json");
     if (!fs::exists(file))
         throw PackEditError("no exercise \"" + id + "\" in " + m_folder.string());
@@ -211,7 +221,9 @@ void ClinicPack::removeExercise(const std::string& id)
     fs::remove(file, ec);
     try {
         requireLoads(m_folder, "\"" + id + "\" cannot be removed:");
-    } catch (const PackEditError&) {
+        if (m_hooks.publish)
+            m_hooks.publish();
+    } catch (...) {
         writeFileAtomically(file, before, m_folder);
         throw;
     }

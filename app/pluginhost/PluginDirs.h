@@ -1,4 +1,6 @@
 // Where packs are looked for, in order: built-in, system, user, then the command line's.
+// On a clinic server the workstation's copy of the clinic's own pack comes before the
+// user folder (origin Server; the app adds it, see editor/ServerClinicPack.h).
 #pragma once
 
 #include "core/Enums.h"
@@ -9,14 +11,15 @@
 
 namespace sp {
 
-enum class PluginOrigin { BuiltIn = 1, System, User, CommandLine };
+enum class PluginOrigin { BuiltIn = 1, System, User, CommandLine, Server };
 
 template <> struct EnumNames<PluginOrigin> {
-    static constexpr std::array<std::pair<PluginOrigin, std::string_view>, 4> values{{
+    static constexpr std::array<std::pair<PluginOrigin, std::string_view>, 5> values{{
         {PluginOrigin::BuiltIn, "built-in"},
         {PluginOrigin::System, "system"},
         {PluginOrigin::User, "user"},
         {PluginOrigin::CommandLine, "command line"},
+        {PluginOrigin::Server, "clinic server"},
     }};
 };
 

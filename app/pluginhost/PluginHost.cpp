@@ -69,6 +69,7 @@ struct Job {
     FoundPlugin found;
     const PluginDir* dir;
     std::size_t dirIndex; // in the order the folders are searched
+    const std::string* asideReason = nullptr; // LoadOptions::setAside: not loaded, and why
 };
 
 // Several usable plugins claim one id: the installed one keeps it, and the others fail
@@ -219,7 +220,7 @@ std::vector<std::optional<Candidate>> loadPacksInParallel(const std::vector<Job>
     std::vector<std::optional<Candidate>> loaded(jobs.size());
     std::vector<std::size_t> packs;
     for (std::size_t i = 0; i < jobs.size(); ++i)
-        if (jobs[i].found.kind == PluginKind::Pack)
+        if (jobs[i].found.kind == PluginKind::Pack && !jobs[i].asideReason)
             packs.push_back(i);
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
@@ -254,17 +255,36 @@ CatalogLoad loadCatalog(const std::vector<PluginDir>& dirs, const LoadOptions& o
     CatalogLoad result;
     Loader loader(options);
     std::vector<Job> jobs;
+    const auto asideReason = [&](const fs::path& folder) -> const std::string* {
+        for (const auto& [aside, reason] : options.setAside) {
+            std::error_code ec;
+            if (folder == aside || fs::equivalent(folder, aside, ec))
+                return &reason;
+        }
+        return nullptr;
+    };
     for (std::size_t d = 0; d < dirs.size(); ++d)
-        for (FoundPlugin& found : pluginFolders(dirs[d], result.folderProblems))
-            jobs.push_back({std::move(found), &dirs[d], d});
+        for (FoundPlugin& found : pluginFolders(dirs[d], result.folderProblems)) {
+            const std::string* aside = asideReason(found.folder);
+            jobs.push_back({std::move(found), &dirs[d], d, aside});
+        }
     std::vector<std::optional<Candidate>> packs = loadPacksInParallel(jobs, loader);
 
     std::vector<Candidate> candidates;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const FoundPlugin& found = jobs[i].found;
         const PluginDir& dir = *jobs[i].dir;
-        // Native plugins run here, one by one: each in its own process, sharing the cache.
-        Candidate c = found.kind == PluginKind::Pack ? std::move(*packs[i]) : loader.loadNative(found.folder, dir);
+        Candidate c;
+        if (jobs[i].asideReason) {
+            c.pack.folder = found.folder;
+            c.report.kind = found.kind;
+            c.report.id = found.folder.filename().string();
+            c.report.status = PackStatus::Disabled;
+            c.report.disabledReason = *jobs[i].asideReason;
+        } else {
+            // Native plugins run here, one by one: each in its own process, sharing the cache.
+            c = found.kind == PluginKind::Pack ? std::move(*packs[i]) : loader.loadNative(found.folder, dir);
+        }
         c.report.folder = found.folder;
         c.report.origin = dir.origin;
         candidates.push_back(std::move(c));

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sp {
@@ -58,6 +59,9 @@ struct LoadOptions {
     // Where validated packs are cached (PackCache); empty: every pack is read from its
     // files. `native.rerun` (plugins reload) reads them from their files too.
     std::filesystem::path packCacheDir;
+    // Plugin folders that are not loaded, each with why (reported as Disabled with that
+    // reason): on a clinic server, the clinic pack folder this computer uses on its own.
+    std::vector<std::pair<std::filesystem::path, std::string>> setAside;
 };
 
 // Loads the plugins of `dirs` in order: within a folder, its sub-folders by name. A

@@ -1,5 +1,6 @@
 #include "db/store/SharedStore.h"
 
+#include "db/store/ClinicPackRepo.h"
 #include "db/store/ClinicRepo.h"
 #include "db/store/HandoutRepo.h"
 #include "db/store/NoteRepo.h"
@@ -14,7 +15,7 @@ class SharedStore final : public ClinicStore {
 public:
     SharedStore(std::unique_ptr<StoreContext> ctx, std::unique_ptr<StoreBackend> backend)
         : m_ctx(std::move(ctx)), m_backend(std::move(backend)), m_patients(*m_ctx), m_plans(*m_ctx),
-          m_notes(*m_ctx), m_handouts(*m_ctx), m_audit(*m_ctx), m_clinic(*m_ctx), m_staff(*m_ctx)
+          m_notes(*m_ctx), m_handouts(*m_ctx), m_audit(*m_ctx), m_clinic(*m_ctx), m_staff(*m_ctx), m_clinicPack(*m_ctx)
     {
         m_ctx->hooks = m_backend.get();
     }
@@ -37,6 +38,7 @@ public:
     const AuditRepository& audit() const override { return m_audit; }
     const ClinicRepository& clinic() const override { return m_clinic; }
     StaffRepository& staff() override { return m_staff; }
+    ClinicPackRepository& clinicPack() override { return m_clinicPack; }
     std::optional<StaffMember> signedIn() const override { return m_ctx->signedIn; }
 
     CheckReport check() override
@@ -91,6 +93,7 @@ private:
     AuditLog m_audit;
     ClinicRepo m_clinic;
     StaffRepo m_staff;
+    ClinicPackRepo m_clinicPack;
 };
 
 } // namespace

@@ -12,12 +12,15 @@
 #include "gui/DatabaseOpening.h"
 #include "gui/DueFollowUpsPanel.h"
 #include "gui/ErrorDialog.h"
+#include "gui/ExerciseEditorDialog.h"
 #include "gui/FollowUpPanel.h"
 #include "gui/LockScreen.h"
 #include "gui/OpenDatabaseDialog.h"
 #include "gui/PatientListPanel.h"
 #include "gui/PlanConflictDialog.h"
 #include "gui/SignInDialog.h"
+#include "gui/StringListEditor.h"
+#include "gui/ToolsMenu.h"
 #include "gui/WxText.h"
 #include "settings/XdgDirs.h"
 #include "support/PgCluster.h"
@@ -463,6 +466,64 @@ BOOST_AUTO_TEST_CASE(a_revision_saved_at_one_workstation_flags_the_others_open_d
     BOOST_TEST(otherFrame->editor().baseRevision() == 2);
     BOOST_TEST(otherFrame->staleDraftText().empty());
     BOOST_TEST((otherFrame->editor().draft() == draft));
+}
+
+BOOST_AUTO_TEST_CASE(a_clinic_exercise_saved_at_one_workstation_is_in_the_others_catalog)
+{
+    // The clinician here has a plan draft open; an admin works at another workstation.
+    const std::int64_t id = frame->addPatient(patientNamed("Ada Here"));
+    BOOST_TEST_REQUIRE(id != 0);
+    BOOST_TEST_REQUIRE(frame->newPlanFromTemplate("lumbar-extension-bias", "Low back"));
+    frame->editor().setNote(0, "Mine, not saved yet");
+    const PlanDraft draft = frame->editor().draft();
+    cluster.createRole("boss", "boss-secret", true, {"stretchplan_admin"});
+    otherWorkspace = std::make_unique<Workspace>(
+        WorkspaceOptions{cluster.uri("boss", "", "clinic"), {}, false, "boss", {}, "boss-secret"});
+    otherWorkspace->openDatabase();
+    otherWorkspace->loadCatalog();
+    otherWorkspace->loadTemplatesAndThresholds();
+    otherFrame = new gui::MainFrame(*otherWorkspace);
+    otherFrame->setUnsavedPrompt([] { return gui::UnsavedChoice::Discard; });
+    otherFrame->Show();
+    FrameFixture::pump();
+    // Only an admin changes the clinic's exercises on a server.
+    BOOST_TEST(!frame->GetMenuBar()->IsEnabled(gui::kIdClinicExercises));
+    BOOST_TEST(otherFrame->GetMenuBar()->IsEnabled(gui::kIdClinicExercises));
+
+    {
+        // Tools → Clinic exercises → New, filled in and saved at the admin's workstation.
+        gui::ExerciseEditorDialog dialog(otherFrame, *otherWorkspace, otherWorkspace->clinicPack());
+        dialog.text("name")->SetValue("Wall slide");
+        dialog.text("summary")->SetValue("Build strength in your thighs to make standing up easier.");
+        dialog.text("regions")->SetValue("knee");
+        dialog.text("start_position")->SetValue("Stand with your back against a wall.");
+        dialog.setType(ExerciseType::Strength);
+        dialog.setPosition(Position::Standing);
+        dialog.setDirection(Direction::Neutral, true);
+        dialog.list("steps")->setStrings({"Slide down the wall a little.", "Hold.", "Push back up."});
+        dialog.list("cues")->setStrings({"Keep your knees over your toes."});
+        dialog.setDosage(Dosage{2, 8, 5, 30, 1, 5, Side::Both, 4});
+        const bool saved = dialog.save();
+        std::string why;
+        for (const char* key : {"", "id", "name", "summary", "regions", "start_position", "steps", "cues", "dosage"})
+            why += gui::u8(dialog.messageFor(key)) + " ";
+        BOOST_REQUIRE_MESSAGE(saved, why);
+    }
+    BOOST_TEST(otherFrame->reloadCatalog()); // as the Clinic exercises window does after a save
+    BOOST_TEST(otherWorkspace->catalog().find("clinic/wall-slide") != nullptr);
+    BOOST_TEST(otherWorkspace->store().clinicPack().latest()->savedBy == "boss");
+
+    // The clinician's catalog has it within 2 s, without a restart; the draft is untouched.
+    const auto shownHere = [&] {
+        const auto& shown = frame->catalogPanel().shown();
+        return std::any_of(shown.begin(), shown.end(), [](const Exercise* e) { return e->qualifiedId() == "clinic/wall-slide"; });
+    };
+    BOOST_TEST(within(std::chrono::seconds(2), [&] { return workspace->catalog().find("clinic/wall-slide") != nullptr; }));
+    BOOST_TEST(shownHere());
+    BOOST_TEST(workspace->catalog().find("clinic/wall-slide")->name == "Wall slide");
+    BOOST_TEST((frame->editor().draft() == draft));
+    BOOST_TEST(frame->editor().isDirty());
+    BOOST_TEST(errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(switching_user_signs_in_the_next_person_with_their_role)

@@ -167,7 +167,8 @@ resolve_fk() {
 }
 { grep -v '^foreign-key ' "$work/sqlite.txt" || true; grep '^foreign-key ' "$work/sqlite.txt" | resolve_fk; } \
     | sort >"$work/sqlite.sorted"
-# Server-only objects (0010_staff_and_roles.sql): a file on one computer has no accounts.
+# Server-only objects (0010_staff_and_roles.sql): a file on one computer has no accounts;
+# nor does it store the clinic pack (the migration NNNN_clinic_pack.sql).
 # Each entry is the start of the lines it removes from PostgreSQL's list.
 server_only=(
     "column staff "
@@ -179,6 +180,11 @@ server_only=(
     "trigger handout_log handout_log_author_is_signed_in"
     "trigger note_versions note_versions_name_their_writer"
     "trigger patients patients_clinical_fields_by_clinicians"
+    # NNNN_clinic_pack.sql: the clinic pack's versions; on one computer it is a folder.
+    "column clinic_pack_"
+    "index clinic_pack_"
+    "foreign-key clinic_pack_"
+    "trigger clinic_pack_"
 )
 server_only_filter() {
     local line entry

@@ -1,0 +1,5 @@
+-- The clinic's own exercise pack stored on a clinic server (issue 18): the PostgreSQL
+-- migration of the same number makes the tables of its versions and files. On one computer
+-- the clinic pack stays a folder of the user's plugin folder (plugins/README.md), so this
+-- version changes nothing here; it exists so that both engines count their schema versions
+-- alike. compare-schemas.sh lists the server-only objects it leaves out.
