@@ -105,7 +105,7 @@ const std::vector<TableSpec>& copiedTables()
     static const std::vector<TableSpec> tables{
         {"clinic_profile",
          {{"id", 'i'}, {"name", 't'}, {"address", 't'}, {"phone", 't'}, {"email", 't'}, {"web", 't'}, {"accent", 't'},
-          {"footer", 't'}, {"logo", 'b'}, {"updated_at", 't'}},
+          {"footer", 't'}, {"logo", 'b'}, {"updated_at", 't'}, {"clinician", 't'}},
          "id", false},
         {"patients",
          {{"id", 'i'}, {"name", 't'}, {"date_of_birth", 't'}, {"email", 't'}, {"phone", 't'}, {"clinician", 't'},

@@ -18,7 +18,7 @@ namespace {
 
 // The options of `clinic set`; an option not given leaves its field as it is.
 struct ClinicFields {
-    std::optional<std::string> name, logo, address, phone, email, web, accent, footer;
+    std::optional<std::string> name, logo, address, phone, email, web, accent, footer, clinician;
 
     void addTo(CLI::App* cmd)
     {
@@ -30,6 +30,15 @@ struct ClinicFields {
         cmd->add_option("--web", web, "Web site, http:// or https://");
         cmd->add_option("--accent", accent, "Accent colour of the handouts, #RRGGBB");
         cmd->add_option("--footer", footer, "The disclaimer printed at the foot of every handout page");
+        cmd->add_option("--clinician", clinician,
+                        "The name handouts give as the clinician on this computer (\"Sam Lee, physiotherapist\"); "
+                        "on a clinic server each handout names the person signed in");
+    }
+
+    // Only the handout name: it may go on top of the demo branding.
+    bool onlyClinician() const
+    {
+        return clinician && !name && !logo && !address && !phone && !email && !web && !accent && !footer;
     }
 
     // Every problem named by the option that caused it, the logo by its file too.
@@ -56,6 +65,7 @@ struct ClinicFields {
         set(c.web, web);
         set(c.accent, accent);
         set(c.footer, footer);
+        set(c.clinician, clinician);
         if (logo)
             c.logo = logo->empty() ? std::string() : readLogo(*logo);
     }
@@ -103,6 +113,7 @@ std::string clinicDetails(const ClinicProfile& c)
     out += "Web:     " + orDash(c.web) + "\n";
     out += "Accent:  " + c.accent + "\n";
     out += "Logo:    " + logoText(c.logo) + "\n";
+    out += "Clinician on handouts: " + orDash(c.clinician) + "\n";
     out += "Footer:" + std::string(c.footer.empty() ? " -\n" : "\n");
     // Wrapped line by line, so that the footer's own line breaks survive.
     for (std::size_t start = 0; start < c.footer.size();) {
@@ -129,15 +140,20 @@ void addClinicCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     fields->addTo(set);
     set->callback([&ctx, &exitCode, fields] {
         const std::optional<ClinicProfile> stored = ctx.store().clinic().get();
-        if (!stored && !fields->name)
+        if (!stored && !fields->name && !fields->onlyClinician())
             throw CliError("--name is required: no clinic profile is set yet", kExitUsage);
-        ClinicProfile profile = stored.value_or(ClinicProfile{});
+        // The handout name alone keeps the demo branding until the clinic sets its own.
+        ClinicProfile profile = stored ? *stored : fields->name ? ClinicProfile{} : CliContext::demoClinicProfile();
         fields->applyTo(profile);
         // Checked here too, so that the message names the options the user typed.
         if (const std::string problems = fields->problemsOf(profile); !problems.empty())
             throw CliError(problems);
         ctx.store().clinic().set(profile);
-        ctx.out() << (stored ? "updated" : "set") << " the clinic profile of " << profile.name << '\n';
+        if (fields->onlyClinician())
+            ctx.out() << (profile.clinician.empty() ? "handouts now name each patient's clinician\n"
+                                                    : "handouts now name " + profile.clinician + " as the clinician\n");
+        else
+            ctx.out() << (stored ? "updated" : "set") << " the clinic profile of " << profile.name << '\n';
         exitCode = kExitOk;
     });
 
@@ -146,15 +162,17 @@ void addClinicCommands(CLI::App& app, CliContext& ctx, int& exitCode)
     show->add_flag("--json", *json, "Print JSON for scripts (the logo as its size, \"logo_bytes\")");
     show->callback([&ctx, &exitCode, json] {
         const std::optional<ClinicProfile> stored = ctx.store().clinic().get();
-        const ClinicProfile profile = stored ? *stored : CliContext::demoClinicProfile();
+        const ClinicProfile demo = CliContext::demoClinicProfile();
+        const ClinicProfile profile = stored ? *stored : demo;
+        const bool isDemo = !stored || sameBranding(*stored, demo);
         if (*json) {
             Json out = toJson(profile);
-            out["demo"] = !stored;
+            out["demo"] = isDemo;
             ctx.out() << out.dump(2) << '\n';
-            if (!stored)
+            if (isDemo)
                 ctx.err() << kDemoNote << '\n';
         } else {
-            if (!stored)
+            if (isDemo)
                 ctx.out() << wrap(kDemoNote, "") << '\n';
             ctx.out() << clinicDetails(profile);
         }

@@ -87,6 +87,13 @@ std::optional<ImageFormat> imageFormatOf(std::string_view bytes)
     return std::nullopt;
 }
 
+bool sameBranding(const ClinicProfile& a, const ClinicProfile& b)
+{
+    ClinicProfile unnamed = a;
+    unnamed.clinician = b.clinician;
+    return unnamed == b;
+}
+
 std::vector<FieldError> validate(const ClinicProfile& c)
 {
     FieldErrors e;
@@ -105,6 +112,8 @@ std::vector<FieldError> validate(const ClinicProfile& c)
     if (!isHexColour(c.accent))
         e.add("accent", quoteValue(Json(c.accent)) + " is not a colour written #RRGGBB (e.g. #2A6F97)");
     printedText(e, "footer", c.footer, kMaxClinicFooterChars);
+    if (!c.clinician.empty())
+        e.line("clinician", c.clinician, 1, kMaxClinicianNameChars);
     if (c.logo.size() > kMaxClinicLogoBytes)
         e.add("logo", "is too large (" + std::to_string(c.logo.size()) + " bytes, at most " +
                           sizeText(kMaxClinicLogoBytes) + ")");
@@ -151,7 +160,8 @@ std::optional<ClinicProfile> parseClinicProfileJson(const Json& document, Proble
 Json toJson(const ClinicProfile& c)
 {
     return {{"name", c.name},     {"address", c.address}, {"phone", c.phone},   {"email", c.email},
-            {"web", c.web},       {"accent", c.accent},   {"footer", c.footer}, {"logo_bytes", c.logo.size()}};
+            {"web", c.web},       {"accent", c.accent},   {"footer", c.footer}, {"logo_bytes", c.logo.size()},
+            {"clinician", c.clinician}};
 }
 
 } // namespace sp

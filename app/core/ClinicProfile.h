@@ -25,6 +25,9 @@ struct ClinicProfile {
     std::string footer; // the disclaimer printed in the handout footer
     std::string accent = "#2A6F97";
     std::string logo; // the image bytes, PNG or JPEG; empty = none
+    // The name handouts give as the clinician on one computer (a file has no accounts; the
+    // first start asks for it). On a clinic server the signed-in person's name comes first.
+    std::string clinician;
 
     bool operator==(const ClinicProfile&) const = default;
 };
@@ -35,11 +38,16 @@ inline constexpr std::size_t kMaxClinicAddressChars = 300;
 inline constexpr std::size_t kMaxClinicWebChars = 200;
 inline constexpr std::size_t kMaxClinicFooterChars = 500;
 inline constexpr std::size_t kMaxClinicLogoBytes = 2 * 1024 * 1024;
+inline constexpr std::size_t kMaxClinicianNameChars = 120;
 
 enum class ImageFormat { Png = 1, Jpeg };
 
 // What the bytes are by their signature, not by any file name: PNG, JPEG or neither.
 std::optional<ImageFormat> imageFormatOf(std::string_view bytes);
+
+// The same letterhead, logo, colour and footer: what a handout shows of the clinic, whoever
+// the clinician named on it is.
+bool sameBranding(const ClinicProfile& a, const ClinicProfile& b);
 
 // Every problem with the profile's fields; empty when it may be stored and printed.
 std::vector<FieldError> validate(const ClinicProfile& profile);

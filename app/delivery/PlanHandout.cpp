@@ -32,9 +32,13 @@ handout::HandoutDraft planHandoutDraft(const DeliveryContext& ctx, const PlanHan
 {
     handout::HandoutRequest request;
     request.patientName = h.patient.name;
-    request.clinician = !h.clinician.empty()         ? h.clinician
-                        : h.patient.clinician.empty() ? h.revision.author
-                                                      : h.patient.clinician;
+    // Who is named: the signed-in person on a server; on one computer the name the clinic
+    // profile keeps for handouts; then the patient's treating clinician; the revision's
+    // author (a login) only when nothing else names anyone.
+    request.clinician = !h.clinician.empty()           ? h.clinician
+                        : !ctx.clinic.clinician.empty() ? ctx.clinic.clinician
+                        : !h.patient.clinician.empty()  ? h.patient.clinician
+                                                        : h.revision.author;
     request.planTitle = h.plan.title;
     request.goals = h.revision.goals;
     request.items = h.revision.items;

@@ -24,7 +24,8 @@ struct PlanHandout {
     Date date;
     std::string creationTimestamp;
     // Who hands it out: on a clinic server the signed-in person's full name; empty on a
-    // file (the patient's treating clinician, else the revision's author, is printed).
+    // file the clinic profile's handout name, else the patient's treating clinician, else
+    // the revision's author is printed).
     std::string clinician;
 };
 

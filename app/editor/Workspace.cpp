@@ -293,7 +293,44 @@ ClinicProfile Workspace::clinicProfile()
 
 bool Workspace::hasOwnClinicProfile()
 {
-    return store().clinic().get().has_value();
+    const std::optional<ClinicProfile> stored = store().clinic().get();
+    if (!stored)
+        return false;
+    const ClinicLoad demo = loadClinicBranding(builtInBrandingDir());
+    return !demo.profile || !sameBranding(*stored, *demo.profile);
+}
+
+std::string Workspace::clinicianName()
+{
+    if (const auto who = store().signedIn()) {
+        if (who->role == db::StaffRole::Reception)
+            return {}; // the front desk treats nobody: a patient it adds names no clinician yet
+        return who->fullName.empty() ? who->login : who->fullName;
+    }
+    if (auto stored = store().clinic().get(); stored && !stored->clinician.empty())
+        return stored->clinician;
+    return user();
+}
+
+bool Workspace::contactsOnly()
+{
+    const auto who = store().signedIn();
+    return who && who->role == db::StaffRole::Reception;
+}
+
+bool Workspace::needsHandoutName()
+{
+    if (onServer())
+        return false;
+    const std::optional<ClinicProfile> stored = store().clinic().get();
+    return !stored || stored->clinician.empty();
+}
+
+void Workspace::setHandoutName(const std::string& name)
+{
+    ClinicProfile profile = clinicProfile();
+    profile.clinician = name;
+    store().clinic().set(profile);
 }
 
 PlanDraft Workspace::draftFromTemplate(const std::string& templateId, const std::string& title) const
@@ -336,7 +373,7 @@ std::int64_t Workspace::addDemoPatient(const Date& today)
     p.name = "Alex Demo";
     p.dateOfBirth = Date{1984, 3, 9};
     p.email = "alex.demo@example.org";
-    p.clinician = user();
+    p.clinician = clinicianName();
     p.preference = DirectionalPreference::ExtensionRelieves;
     p.notes = "A demo patient: sitting at work makes the low back ache; bending backwards eases it.";
     const std::int64_t id = store().patients().add(p);

@@ -115,7 +115,22 @@ public:
 
     // The stored clinic profile, or the demo clinic shipped with StretchPlan.
     ClinicProfile clinicProfile();
+    // Whether handouts carry the clinic's own branding rather than the demo's (a profile
+    // that holds only the handout name on top of the demo branding is still the demo's).
     bool hasOwnClinicProfile();
+    // The clinician handouts and new patients name: on a server the signed-in person's full
+    // name (none for reception); on a file the clinic profile's handout name, else the
+    // login (user()).
+    std::string clinicianName();
+    // Reception signed in on a server: a patient's contact details only, nothing clinical.
+    bool contactsOnly();
+    // Whether a file's first start should ask for the name that goes on handouts: a file
+    // whose profile names no clinician yet. Never on a server (the sign-in names everyone).
+    bool needsHandoutName();
+    // Keeps `name` as the clinician every handout on this computer names, on top of the
+    // stored profile or, while there is none, the demo branding. Throws db::DbError
+    // (Invalid for a name that is not one line of at most 120 characters).
+    void setHandoutName(const std::string& name);
 
     // A draft from the template (its exercises looked up in the catalog, its dosage
     // changes applied); a WorkspaceError names every exercise that is missing.

@@ -29,6 +29,9 @@ inline constexpr const char* kPaper = "/Preferences/Paper"; // "a4" or "letter"
 inline constexpr const char* kHandoutTemplate = "/Preferences/HandoutTemplate"; // an id in templates/handouts
 // Minutes without a key or the mouse before the app locks itself (1 to 240; 10 by default).
 inline constexpr const char* kLockMinutes = "/Preferences/LockAfterMinutes";
+// The file databases (as displayed, one a line) whose first start already asked for the
+// name on handouts: a clinician who chose Cancel is not asked again at every start.
+inline constexpr const char* kHandoutNameAsked = "/Session/HandoutNameAsked";
 } // namespace cfg
 
 wxString readConfig(const char* key, const wxString& fallback);

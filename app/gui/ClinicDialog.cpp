@@ -63,6 +63,14 @@ ClinicDialog::ClinicDialog(wxWindow* parent, const ClinicProfile& profile, bool 
     logoRow->Add(logoButtons, 1);
     grid->Add(logoRow, 0, wxEXPAND | wxBOTTOM, FromDIP(6));
     addField(grid, "footer", _("&Footer"), profile.footer, wxTE_MULTILINE);
+    addField(grid, "clinician", _("Name on &handouts"), profile.clinician);
+    m_fields["clinician"]->SetHint(_("e.g. Sam Lee, physiotherapist"));
+    auto* nameNote = new wxStaticText(this, wxID_ANY,
+                                      _("The clinician every handout names on this computer. On a clinic server each "
+                                        "handout names the person signed in."));
+    nameNote->Wrap(FromDIP(380));
+    grid->AddSpacer(0);
+    grid->Add(nameNote, 0, wxBOTTOM, FromDIP(4));
 
     sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10));
     sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
@@ -112,6 +120,7 @@ ClinicProfile ClinicDialog::profile() const
     c.email = value("email");
     c.web = value("web");
     c.footer = value("footer");
+    c.clinician = value("clinician");
     c.accent = u8(m_accent->GetColour().GetAsString(wxC2S_HTML_SYNTAX));
     c.logo = m_logo;
     return c;

@@ -95,8 +95,18 @@ public:
     bool settleUnsaved();
     void setUnsavedPrompt(std::function<UnsavedChoice()> prompt) { m_unsavedPrompt = std::move(prompt); }
 
+    // --- the first start (MainFrameWelcome.cpp)
+    // On a file whose profile names no clinician yet: asks once for the name handouts give
+    // (needsHandoutName); then, for a database created by this start, offers the demo.
+    void welcome(bool newDatabase);
     // The first-run offer: a demo patient with a demo plan.
     void offerDemo();
+    // Asks for the name handouts give as the clinician until a valid one is stored or the
+    // clinician cancels; true when stored. `prompt` gets the problem with the last answer
+    // ("" the first time) and returns the name typed, or nullopt for Cancel.
+    using NamePrompt = std::function<std::optional<std::string>(const wxString& problem)>;
+    bool askHandoutName();
+    void setHandoutNamePrompt(NamePrompt prompt) { m_namePrompt = std::move(prompt); }
 
     // --- tools: the clinic's exercises and the plugins (MainFrameTools.cpp)
     // Loads the catalog again after packs or plugin choices changed (with `rerunNative`,
@@ -237,6 +247,7 @@ private:
     std::int64_t m_patientId = 0;
     std::optional<Patient> m_patient;
     std::function<UnsavedChoice()> m_unsavedPrompt;
+    NamePrompt m_namePrompt;
     ToolPrompts m_toolPrompts = defaultToolPrompts();
     bool m_refreshing = false;
     std::function<int(NoteDialog&)> m_noteRunner;

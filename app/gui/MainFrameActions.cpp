@@ -296,29 +296,13 @@ bool MainFrame::settleUnsaved()
     return false;
 }
 
-void MainFrame::offerDemo()
-{
-    wxMessageDialog ask(this,
-                        _("This is a new, empty clinic database. Add a demo patient with a demo plan to try "
-                          "StretchPlan? You can archive the demo patient later."),
-                        _("Welcome to StretchPlan"), wxYES_NO | wxICON_QUESTION);
-    ask.SetYesNoLabels(_("&Add demo patient"), _("Start &empty"));
-    if (ask.ShowModal() != wxID_YES)
-        return;
-    std::int64_t id = 0;
-    if (guarded(this, _("Cannot add the demo patient"), [&] { id = m_workspace.addDemoPatient(localToday()); })) {
-        m_patients->reload();
-        selectPatient(id);
-    }
-}
-
 void MainFrame::onNewPatient()
 {
     Patient edited;
-    edited.clinician = m_workspace.user();
+    edited.clinician = m_workspace.clinicianName();
     // A save that fails (the server went away) opens the dialog again with what was typed.
     for (;;) {
-        PatientDialog dialog(this, edited);
+        PatientDialog dialog(this, edited, m_workspace.contactsOnly());
         if (dialog.ShowModal() != wxID_OK)
             return;
         edited = dialog.patient();
@@ -337,7 +321,7 @@ void MainFrame::onEditPatient()
     // what was typed. After a conflict it shows what is stored now with this clinician's
     // own changes on top, so that saving again changes only what they changed.
     for (;;) {
-        PatientDialog dialog(this, edited);
+        PatientDialog dialog(this, edited, m_workspace.contactsOnly());
         if (dialog.ShowModal() != wxID_OK)
             return;
         edited = dialog.patient();

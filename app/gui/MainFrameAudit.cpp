@@ -34,6 +34,14 @@ std::string firstWarning(const db::CheckReport& r)
 
 void MainFrame::checkDatabaseInBackground()
 {
+    // The check reads every revision and note, which reception may not read: on its
+    // workstation it would only be refused. The clinicians' and the administrator's
+    // workstations check the same server.
+    if (m_workspace.contactsOnly()) {
+        m_bannerText.clear();
+        m_banner->Dismiss();
+        return;
+    }
     if (!m_checks)
         m_checks = std::make_unique<BackgroundJobs>(*this);
     db::StoreOptions options;

@@ -13,7 +13,7 @@
 
 namespace sp::gui {
 
-PatientDialog::PatientDialog(wxWindow* parent, const Patient& patient)
+PatientDialog::PatientDialog(wxWindow* parent, const Patient& patient, bool contactsOnly)
     : wxDialog(parent, wxID_ANY, patient.id ? _("Edit patient") : _("New patient"), wxDefaultPosition,
                wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_base(patient)
@@ -28,16 +28,18 @@ PatientDialog::PatientDialog(wxWindow* parent, const Patient& patient)
     addField(this, grid, "phone", _("&Phone"), wxs(patient.phone));
     addField(this, grid, "clinician", _("&Clinician"), wxs(patient.clinician));
 
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Directional p&reference")), 0, wxALIGN_CENTER_VERTICAL);
-    m_preference = new wxChoice(this, wxID_ANY);
-    for (const auto& [value, name] : EnumNames<DirectionalPreference>::values)
-        m_preference->Append(preferenceLabel(value));
-    m_preference->SetSelection(static_cast<int>(patient.preference) - 1);
-    grid->Add(m_preference, 0, wxEXPAND);
-    grid->AddSpacer(0);
-    grid->AddSpacer(FromDIP(6));
-    addField(this, grid, "notes", _("N&otes"), wxs(patient.notes), wxTE_MULTILINE);
-    m_fields["notes"]->SetMinSize(FromDIP(wxSize(320, 80)));
+    if (!contactsOnly) {
+        grid->Add(new wxStaticText(this, wxID_ANY, _("Directional p&reference")), 0, wxALIGN_CENTER_VERTICAL);
+        m_preference = new wxChoice(this, wxID_ANY);
+        for (const auto& [value, name] : EnumNames<DirectionalPreference>::values)
+            m_preference->Append(preferenceLabel(value));
+        m_preference->SetSelection(static_cast<int>(patient.preference) - 1);
+        grid->Add(m_preference, 0, wxEXPAND);
+        grid->AddSpacer(0);
+        grid->AddSpacer(FromDIP(6));
+        addField(this, grid, "notes", _("N&otes"), wxs(patient.notes), wxTE_MULTILINE);
+        m_fields["notes"]->SetMinSize(FromDIP(wxSize(320, 80)));
+    }
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(10));
@@ -82,8 +84,10 @@ Patient PatientDialog::patient() const
     p.email = value("email");
     p.phone = value("phone");
     p.clinician = value("clinician");
-    p.notes = value("notes");
-    p.preference = EnumNames<DirectionalPreference>::values[static_cast<std::size_t>(m_preference->GetSelection())].first;
+    if (m_preference) {
+        p.notes = value("notes");
+        p.preference = EnumNames<DirectionalPreference>::values[static_cast<std::size_t>(m_preference->GetSelection())].first;
+    }
     return p;
 }
 

@@ -18,7 +18,9 @@ namespace sp::gui {
 
 class PatientDialog : public wxDialog {
 public:
-    PatientDialog(wxWindow* parent, const Patient& patient);
+    // With `contactsOnly` (reception on a clinic server) only the contact fields are shown;
+    // the notes and directional preference stay as `patient` has them.
+    PatientDialog(wxWindow* parent, const Patient& patient, bool contactsOnly = false);
 
     // The record as typed (id, archive state and screening as given).
     Patient patient() const;
@@ -35,7 +37,7 @@ private:
     Patient m_base;
     std::map<std::string, wxTextCtrl*> m_fields;
     std::map<std::string, wxStaticText*> m_messages;
-    wxChoice* m_preference;
+    wxChoice* m_preference = nullptr; // null with contactsOnly
     wxButton* m_ok;
 };
 

@@ -104,8 +104,7 @@ bool StretchPlanApp::OnInit()
     frame->checkDatabaseInBackground();
     if (const wxString warnings = loadWarnings(*m_workspace); !warnings.empty())
         wxMessageBox(warnings, _("Some exercise packs were not loaded"), wxOK | wxICON_WARNING, frame);
-    if (m_workspace->createdDatabase())
-        frame->CallAfter([frame] { frame->offerDemo(); });
+    frame->CallAfter([frame, created = m_workspace->createdDatabase()] { frame->welcome(created); });
     return true;
 }
 

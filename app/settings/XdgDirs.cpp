@@ -61,4 +61,13 @@ std::string loginName()
     return user && *user ? user : "unknown";
 }
 
+std::string accountFullName()
+{
+    const passwd* pw = ::getpwuid(::geteuid());
+    if (!pw || !pw->pw_gecos)
+        return {};
+    std::string gecos = pw->pw_gecos;
+    return gecos.substr(0, gecos.find(','));
+}
+
 } // namespace sp

@@ -24,4 +24,8 @@ bool createPrivateDataDir(const std::filesystem::path& folder);
 // into the audit log and onto each plan revision.
 std::string loginName();
 
+// The full name this computer account was given (the first field of its GECOS entry,
+// "Sam Lee,,," → "Sam Lee"), or "" when it has none.
+std::string accountFullName();
+
 } // namespace sp

@@ -14,7 +14,7 @@ constexpr std::int64_t kProfileId = 1;
 
 std::optional<ClinicProfile> load(const StoreContext& ctx)
 {
-    Statement st(*ctx.session, "SELECT name, address, phone, email, web, accent, footer, logo "
+    Statement st(*ctx.session, "SELECT name, address, phone, email, web, accent, footer, logo, clinician "
                                  "FROM clinic_profile WHERE id = 1");
     if (!st.executeStep())
         return std::nullopt;
@@ -28,6 +28,7 @@ std::optional<ClinicProfile> load(const StoreContext& ctx)
     c.footer = textOf(st.getColumn(6));
     if (!st.getColumn(7).isNull())
         c.logo = st.getColumn(7).getBlob();
+    c.clinician = textOf(st.getColumn(8));
     return c;
 }
 
@@ -47,6 +48,7 @@ json writtenFields(const std::optional<ClinicProfile>& before, const ClinicProfi
     note("accent", &ClinicProfile::accent);
     note("footer", &ClinicProfile::footer);
     note("logo", &ClinicProfile::logo);
+    note("clinician", &ClinicProfile::clinician);
     return fields;
 }
 
@@ -66,11 +68,11 @@ void ClinicRepo::set(const ClinicProfile& profile)
         const std::optional<ClinicProfile> before = load(m_ctx);
         Statement st(*m_ctx.session,
                              "INSERT INTO clinic_profile (id, name, address, phone, email, web, accent, footer, logo, "
-                             "updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                             "updated_at, clinician) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                              "ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, "
                              "phone = excluded.phone, email = excluded.email, web = excluded.web, "
                              "accent = excluded.accent, footer = excluded.footer, logo = excluded.logo, "
-                             "updated_at = excluded.updated_at");
+                             "updated_at = excluded.updated_at, clinician = excluded.clinician");
         bindText(st, 1, profile.name);
         bindText(st, 2, profile.address);
         bindText(st, 3, profile.phone);
@@ -83,6 +85,7 @@ void ClinicRepo::set(const ClinicProfile& profile)
         else // with its byte count: every byte, NULs included, goes in as it is
             st.bindBlob(8, profile.logo);
         bindText(st, 9, m_ctx.now());
+        bindText(st, 10, profile.clinician);
         st.exec();
         appendAudit(m_ctx, before ? "update" : "create", "clinic", kProfileId, std::nullopt,
                     {{"fields", writtenFields(before, profile)}});

@@ -16,6 +16,33 @@ using nlohmann::json;
 
 constexpr const char* kColumns = "p.id, p.name, p.date_of_birth, p.email, p.phone, p.clinician, p.archived, "
                                  "p.notes, p.preference, p.screening_date, p.screening_answers";
+// Reception may read only the contact columns (the server grants no more, migration 0013):
+// the clinical ones come back as a patient without notes, preference or screening.
+constexpr const char* kContactColumns = "p.id, p.name, p.date_of_birth, p.email, p.phone, p.clinician, p.archived, "
+                                        "'', 'unknown', NULL, NULL";
+
+bool contactsOnly(const StoreContext& ctx)
+{
+    return ctx.signedIn && ctx.signedIn->role == StaffRole::Reception;
+}
+
+const char* columnsFor(const StoreContext& ctx)
+{
+    return contactsOnly(ctx) ? kContactColumns : kColumns;
+}
+
+// Reception writes the contact fields only: an edit of the clinical ones is refused here,
+// before anything is sent, with the words the server's trigger would use.
+void requireContactEdit(const StoreContext& ctx, const Patient& read, const Patient& edited)
+{
+    if (!contactsOnly(ctx))
+        return;
+    if (edited.notes != read.notes || edited.preference != read.preference || edited.screening != read.screening ||
+        edited.archived != read.archived)
+        throw DbError(DbErrorKind::Forbidden, "reception may not change patient " + std::to_string(edited.id) +
+                                                  "'s notes, directional preference, screening or archiving: they "
+                                                  "are for clinicians (signed in as " + ctx.signedIn->login + ")");
+}
 
 
 Patient patientOf(const Statement& st)
@@ -110,7 +137,7 @@ json changedFields(const Patient& before, const Patient& after)
 
 Patient load(const StoreContext& ctx, std::int64_t id)
 {
-    Statement st(*ctx.session, std::string("SELECT ") + kColumns + " FROM patients p WHERE p.id = ?1");
+    Statement st(*ctx.session, std::string("SELECT ") + columnsFor(ctx) + " FROM patients p WHERE p.id = ?1");
     st.bind(1, static_cast<std::int64_t>(id));
     if (!st.executeStep())
         throwNotFound("no patient " + std::to_string(id));
@@ -132,7 +159,7 @@ void requirePatient(const StoreContext& ctx, std::int64_t id)
         throwNotFound("no patient " + std::to_string(id));
 }
 
-std::string patientSearchSql(const Dialect& dialect, std::size_t words)
+std::string patientSearchSql(const Dialect& dialect, std::size_t words, bool contactsOnly)
 {
     // U+10FFFF sorts after every character a word can continue with, so [w, w || U+10FFFF)
     // is exactly the words that start with w: an index range, not a scan.
@@ -150,7 +177,7 @@ std::string patientSearchSql(const Dialect& dialect, std::size_t words)
                 " AND w.word >= " + param + " AND w.word < " + param + prefixEnd + ")";
     }
     page += " ORDER BY c.folded_name, c.id LIMIT ?2";
-    return std::string("SELECT ") + kColumns + " FROM (" + page + ") AS top" + dialect.orderedJoin + "patients AS p ON p.id = top.id" +
+    return std::string("SELECT ") + (contactsOnly ? kContactColumns : kColumns) + " FROM (" + page + ") AS top" + dialect.orderedJoin + "patients AS p ON p.id = top.id" +
            " ORDER BY p.folded_name, p.id";
 }
 
@@ -201,10 +228,10 @@ std::vector<Patient> PatientRepo::search(const PatientQuery& query) const
         if (words.size() > kMaxWords)
             throwInvalid({{"text", "has too many words (" + std::to_string(words.size()) + ", at most " +
                                        std::to_string(kMaxWords) + ")"}});
-        const std::string sql = words.empty() ? std::string("SELECT ") + kColumns +
+        const std::string sql = words.empty() ? std::string("SELECT ") + columnsFor(m_ctx) +
                                                     " FROM patients AS p WHERE (?1 = 1 OR p.archived = 0)"
                                                     " ORDER BY p.folded_name, p.id LIMIT ?2"
-                                              : patientSearchSql(m_ctx.dialect, words.size());
+                                              : patientSearchSql(m_ctx.dialect, words.size(), contactsOnly(m_ctx));
         Statement st(*m_ctx.session, sql);
         st.bind(1, query.includeArchived ? 1 : 0);
         st.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(query.limit, INT64_MAX)));
@@ -225,21 +252,26 @@ void PatientRepo::update(const Patient& read, const Patient& edited)
                                  "from is patient " + std::to_string(read.id) + "'s"}});
         if (auto problems = problemsOf(edited); !problems.empty())
             throwInvalid(problems);
+        requireContactEdit(m_ctx, read, edited);
         WriteTransaction tx(m_ctx);
         const Patient before = load(m_ctx, edited.id);
         const Patient patient = mergePatientEdit(m_ctx, before, read, edited);
         Statement st(*m_ctx.session,
-                             "UPDATE patients SET name = ?2, date_of_birth = ?3, email = ?4, phone = ?5, "
-                             "clinician = ?6, notes = ?7, preference = ?8, updated_at = ?9 WHERE id = ?1");
+                     contactsOnly(m_ctx) ? "UPDATE patients SET name = ?2, date_of_birth = ?3, email = ?4, phone = ?5, "
+                                           "clinician = ?6, updated_at = ?7 WHERE id = ?1"
+                                         : "UPDATE patients SET name = ?2, date_of_birth = ?3, email = ?4, phone = ?5, "
+                                           "clinician = ?6, updated_at = ?7, notes = ?8, preference = ?9 WHERE id = ?1");
         st.bind(1, static_cast<std::int64_t>(patient.id));
         bindText(st, 2, patient.name);
         bindOptional(st, 3, patient.dateOfBirth);
         bindText(st, 4, patient.email);
         bindText(st, 5, patient.phone);
         bindText(st, 6, patient.clinician);
-        bindText(st, 7, patient.notes);
-        bindText(st, 8, toString(patient.preference));
-        bindText(st, 9, m_ctx.now());
+        bindText(st, 7, m_ctx.now());
+        if (!contactsOnly(m_ctx)) {
+            bindText(st, 8, patient.notes);
+            bindText(st, 9, toString(patient.preference));
+        }
         st.exec();
         if (before.name != patient.name)
             indexName(m_ctx, patient.id, patient.name);

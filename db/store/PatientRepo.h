@@ -30,8 +30,9 @@ private:
 void requirePatient(const StoreContext& ctx, std::int64_t id);
 
 // The search statement for `words` query words (at least one): ?1 include archived (0/1),
-// ?2 limit, ?3 the word that drives the index range, ?4... the others. Exposed so that a
-// test can ask the engine for its query plan.
-std::string patientSearchSql(const Dialect& dialect, std::size_t words);
+// ?2 limit, ?3 the word that drives the index range, ?4... the others; with `contactsOnly`
+// (reception) the clinical columns read as empty. Exposed so that a test can ask the
+// engine for its query plan.
+std::string patientSearchSql(const Dialect& dialect, std::size_t words, bool contactsOnly = false);
 
 } // namespace sp::db::store

@@ -3,6 +3,8 @@
 // refused with the option named and nothing written, every change audited.
 #include "ClinicFixture.h"
 
+#include "../handout/PdfTools.h"
+
 #include "core/JsonText.h"
 
 #include <boost/test/unit_test.hpp>
@@ -160,6 +162,44 @@ BOOST_AUTO_TEST_CASE(audits_every_change_by_field_name_only)
     BOOST_TEST(all.at(0).at("actor") == "dr.test");
     BOOST_TEST(all.at(0).at("patient_id").is_null());
     BOOST_TEST(run({"db", "check"}).exitCode == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_name_on_handouts_goes_on_the_demo_branding_and_onto_every_handout)
+{
+    // A patient whose clinician is the login, as the app used to fill it in.
+    const std::string p = id({"patient", "add", "--name", "Zoe Name", "--clinician", "root"});
+    BOOST_TEST_REQUIRE(run({"patient", "screen", p, "--red-flags", "none"}).exitCode == 0);
+    const std::string plan = id({"plan", "create", "--patient", p, "--title", "Low back", "--template",
+                                 "lumbar-extension-bias"});
+
+    const CliRun set = run({"clinic", "set", "--clinician", "Sam Lee, physiotherapist"});
+    BOOST_TEST_REQUIRE(set.exitCode == 0, set.err);
+    BOOST_TEST(set.out == "handouts now name Sam Lee, physiotherapist as the clinician\n");
+    // Only the name: the branding is still the demo clinic's, and says so.
+    const Json profile = shown();
+    BOOST_TEST(profile.at("clinician") == "Sam Lee, physiotherapist");
+    BOOST_TEST(profile.at("demo") == true);
+    BOOST_TEST(profile.at("name") == "Riverside Physiotherapy");
+    BOOST_TEST(run({"clinic", "show"}).out.find("Clinician on handouts: Sam Lee, physiotherapist") != std::string::npos);
+
+    const fs::path pdf = dir / "named.pdf";
+    const CliRun exported = run({"plan", "export", plan, "--out", pdf.string()});
+    BOOST_TEST_REQUIRE(exported.exitCode == 0, exported.err);
+    const std::string text = sp::handout::test::runTool({"pdftotext", pdf.string(), "-"}).out;
+    BOOST_TEST(text.find("Sam Lee, physiotherapist") != std::string::npos, text);
+    BOOST_TEST(text.find("root") == std::string::npos, text);
+
+    // A name of two lines, or too long, is refused with the option named, and nothing changes.
+    for (const std::string& bad : {std::string("Sam\nLee"), std::string(121, 'x')}) {
+        const CliRun refused = run({"clinic", "set", "--clinician", bad});
+        BOOST_TEST(refused.exitCode != 0);
+        BOOST_TEST(refused.err.find("--clinician: ") != std::string::npos, refused.err);
+    }
+    BOOST_TEST(shown().at("clinician") == "Sam Lee, physiotherapist");
+    // Once the clinic sets its own branding, the name stays.
+    setNorthside();
+    BOOST_TEST(shown().at("clinician") == "Sam Lee, physiotherapist");
+    BOOST_TEST(shown().at("demo") == false);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -234,7 +234,8 @@ BOOST_AUTO_TEST_CASE(writes_json_for_scripts_without_the_logo_bytes)
     BOOST_TEST(j.at("footer") == c.footer);
     BOOST_TEST(j.at("logo_bytes") == c.logo.size());
     BOOST_TEST(!j.contains("logo"));
-    BOOST_TEST(j.size() == 8u);
+    BOOST_TEST(j.at("clinician") == c.clinician);
+    BOOST_TEST(j.size() == 9u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,7 @@ ClinicProfile sampleClinic()
     c.accent = "#1B7F6B";
     c.footer = "O'Brien's \"advice\"; -- 100% _not_ medical advice.";
     c.logo = logoBytes(20000);
+    c.clinician = "Sam Lee, physiotherapist";
     return c;
 }
 
@@ -97,8 +98,13 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_fields_and_writes_nothing)
     textLogo.logo = "this is a text file, not an image\n";
     ClinicProfile noName = sampleClinic();
     noName.name.clear();
+    ClinicProfile twoLineClinician = sampleClinic();
+    twoLineClinician.clinician = "Sam Lee\nphysiotherapist";
+    ClinicProfile longClinician = sampleClinic();
+    longClinician.clinician = std::string(kMaxClinicianNameChars + 1, 'x');
     const std::vector<std::pair<ClinicProfile, std::string>> cases{
-        {badAccent, "accent"}, {badEmail, "email"}, {textLogo, "logo"}, {noName, "name"}};
+        {badAccent, "accent"}, {badEmail, "email"},          {textLogo, "logo"},
+        {noName, "name"},      {twoLineClinician, "clinician"}, {longClinician, "clinician"}};
     for (const auto& [profile, field] : cases) {
         BOOST_TEST_CONTEXT("field " << field)
         {
@@ -134,7 +140,7 @@ BOOST_AUTO_TEST_CASE(audits_create_then_update_naming_only_the_fields_written)
     BOOST_TEST(!create.patientId.has_value());
     BOOST_TEST(create.actor == "pt.rivera");
     BOOST_TEST(Json::parse(create.details) ==
-               Json::parse(R"({"fields":["name","address","phone","email","web","accent","footer","logo"]})"));
+               Json::parse(R"({"fields":["name","address","phone","email","web","accent","footer","logo","clinician"]})"));
     BOOST_TEST(update.action == "update");
     BOOST_TEST(Json::parse(update.details) == Json::parse(R"({"fields":["phone","logo"]})"));
     for (const AuditEntry& e : entries) {
@@ -151,6 +157,21 @@ BOOST_AUTO_TEST_CASE(a_create_names_only_the_fields_given)
     store->clinic().set(bare);
     // The accent always has a value: the default is recorded as written too.
     BOOST_TEST(Json::parse(store->audit().list({}).at(0).details) == Json::parse(R"({"fields":["name","accent"]})"));
+}
+
+BOOST_AUTO_TEST_CASE(the_name_on_handouts_changes_on_its_own_and_is_audited_by_name_only)
+{
+    store->clinic().set(sampleClinic());
+    ClinicProfile renamed = sampleClinic();
+    renamed.clinician = "Dr. Ana Lee";
+    store->clinic().set(renamed);
+    BOOST_TEST(store->clinic().get()->clinician == "Dr. Ana Lee");
+    BOOST_TEST(Json::parse(store->audit().list({}).at(0).details) == Json::parse(R"({"fields":["clinician"]})"));
+    BOOST_TEST(!contains(store->audit().list({}).at(0).details, "Ana"));
+    // Empty again: handouts fall back to each patient's clinician.
+    renamed.clinician.clear();
+    store->clinic().set(renamed);
+    BOOST_TEST(store->clinic().get()->clinician.empty());
 }
 
 BOOST_AUTO_TEST_CASE(holds_a_single_row)

@@ -33,6 +33,7 @@ struct FilledClinic : StoreFixture {
         clinic.name = "Riverside Physiotherapy";
         clinic.address = "12 Mill Lane\nRiverside";
         clinic.logo = everyByte();
+        clinic.clinician = "Sam Lee, physiotherapist";
         store->clinic().set(clinic);
         patientId = store->patients().add(samplePatient());
         store->patients().add(samplePatient("Zoë Ng"));
@@ -78,6 +79,7 @@ void expectSameClinic(ClinicStore& a, ClinicStore& b, std::int64_t patientId, st
     BOOST_TEST(a.handouts().listForPatient(patientId).size() == b.handouts().listForPatient(patientId).size());
     BOOST_TEST_REQUIRE(b.clinic().get().has_value());
     BOOST_TEST((b.clinic().get()->logo == everyByte()));
+    BOOST_TEST(b.clinic().get()->clinician == "Sam Lee, physiotherapist");
     BOOST_TEST(auditLines(a) == auditLines(b), boost::test_tools::per_element());
     const CheckReport check = b.check();
     BOOST_TEST(check.auditChain.ok, check.auditChain.detail);

@@ -298,6 +298,22 @@ BOOST_AUTO_TEST_CASE(reception_keeps_to_the_patient_list_contact_details_and_the
     expectDbError(DbErrorKind::Forbidden, [&] { desk->notes().add(sampleNote(patientId)); });
     expectDbError(DbErrorKind::Forbidden, [&] { desk->plans().create(patientId, "Mine", sampleRevision()); });
 
+    // A patient's own clinical fields neither: the record reads without them.
+    RedFlagScreening screening;
+    screening.date = Date{2025, 3, 1};
+    screening.answers = {{"cauda-equina", false}};
+    store->patients().recordScreening(patientId, screening);
+    BOOST_TEST_REQUIRE(store->patients().get(patientId).screening.has_value());
+    const Patient seen = desk->patients().get(patientId);
+    BOOST_TEST(seen.name == samplePatient().name);
+    BOOST_TEST(seen.phone == samplePatient().phone);
+    BOOST_TEST(seen.notes.empty());
+    BOOST_TEST((seen.preference == DirectionalPreference::Unknown));
+    BOOST_TEST(!seen.screening.has_value());
+    BOOST_TEST_REQUIRE(!samplePatient().notes.empty());
+    for (const Patient& listed : desk->patients().search({"alvarez"}))
+        BOOST_TEST(listed.notes.empty());
+
     // What it may: the list, the follow-ups due, a new patient and contact details.
     BOOST_TEST(desk->patients().search({}).size() == 1u);
     const auto due = desk->notes().due(Date{2030, 1, 1});
@@ -314,6 +330,9 @@ BOOST_AUTO_TEST_CASE(reception_keeps_to_the_patient_list_contact_details_and_the
     edited.name = "José Álvarez Ruiz";
     desk->patients().update(read, edited);
     BOOST_TEST(store->patients().get(patientId).phone == "555 0199");
+    // The contact edit left the clinical fields it could not see as they were.
+    BOOST_TEST(store->patients().get(patientId).notes == samplePatient().notes);
+    BOOST_TEST((store->patients().get(patientId).preference == samplePatient().preference));
     BOOST_TEST(desk->patients().search({"ruiz"}).size() == 1u);
     // Not the clinical fields of a patient, nor archiving, nor a screening.
     Patient clinical = desk->patients().get(patientId);
@@ -334,13 +353,17 @@ BOOST_AUTO_TEST_CASE(reception_keeps_to_the_patient_list_contact_details_and_the
                                   "SELECT activity FROM psfs_scores", "SELECT goals FROM plan_revisions",
                                   "SELECT snapshot FROM plan_items", "SELECT title FROM plans",
                                   "SELECT text FROM audit_texts", "SELECT recipient FROM handout_log",
-                                  "UPDATE patients SET archived = 1"}) {
+                                  "UPDATE patients SET archived = 1", "SELECT notes FROM patients",
+                                  "SELECT preference FROM patients", "SELECT screening_answers FROM patients",
+                                  "SELECT * FROM patients", "UPDATE patients SET notes = ''"}) {
         const ProcessResult r = psqlAs(location, sql);
         BOOST_TEST(!r.ok(), sql);
         BOOST_TEST(contains(r.err, "permission denied"), r.err);
         BOOST_TEST(!contains(r.out, "Secret clinical words"));
     }
     BOOST_TEST(psqlAs(location, "SELECT count(*) FROM latest_notes").out == "1\n");
+    BOOST_TEST(psqlAs(location, "SELECT phone FROM patients WHERE id = " + std::to_string(patientId)).out ==
+               "555 0199\n");
     BOOST_TEST(store->check().ok());
 }
 

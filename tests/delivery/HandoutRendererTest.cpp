@@ -17,6 +17,32 @@ using namespace sp::test;
 
 BOOST_FIXTURE_TEST_SUITE(handout_renderer, DeliveryFixture)
 
+BOOST_AUTO_TEST_CASE(on_one_computer_the_handout_names_the_clinician_the_profile_keeps)
+{
+    // Before anyone gave a name: the demo patient's clinician is the login the workspace
+    // was opened with, and a patient without one falls back to the revision's author.
+    std::vector<std::string> warnings;
+    delivery::DeliveryContext before = context();
+    const delivery::PlanHandout demo = delivery::readPlanHandout(before, readyPlan, 1, true);
+    BOOST_TEST(demo.patient.clinician == "tester");
+    BOOST_TEST(delivery::planHandoutDraft(before, demo, warnings).content.clinician == "tester");
+
+    BOOST_TEST(ws->needsHandoutName());
+    ws->setHandoutName("Sam Lee, physiotherapist");
+    BOOST_TEST(!ws->needsHandoutName());
+    BOOST_TEST(!ws->hasOwnClinicProfile()); // the branding is still the demo clinic's
+    BOOST_TEST(ws->clinicianName() == "Sam Lee, physiotherapist");
+    delivery::DeliveryContext after = context();
+    for (const std::int64_t plan : {readyPlan, blockedPlan}) {
+        const delivery::PlanHandout h = delivery::readPlanHandout(after, plan, 1, true);
+        BOOST_TEST(delivery::planHandoutDraft(after, h, warnings).content.clinician == "Sam Lee, physiotherapist");
+    }
+    // New patients name them too; a bad name is refused and changes nothing.
+    BOOST_TEST(ws->store().patients().get(ws->addDemoPatient(today)).clinician == "Sam Lee, physiotherapist");
+    BOOST_CHECK_THROW(ws->setHandoutName("Sam\nLee"), db::DbError);
+    BOOST_TEST(ws->clinicianName() == "Sam Lee, physiotherapist");
+}
+
 BOOST_AUTO_TEST_CASE(the_preview_bytes_are_the_written_file)
 {
     auto dc = context();

@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
 using namespace sp;
@@ -47,6 +48,62 @@ BOOST_AUTO_TEST_CASE(the_patient_editor_shows_validation_messages_as_you_type)
     BOOST_TEST((p.dateOfBirth == Date{1990, 2, 28}));
 }
 
+BOOST_AUTO_TEST_CASE(the_patient_editor_for_reception_shows_contact_fields_only)
+{
+    Patient base = named("Hana Ito");
+    base.id = 7;
+    base.notes = "Clinical words reception must not see.";
+    base.preference = DirectionalPreference::FlexionRelieves;
+    gui::PatientDialog dialog(frame, base, true);
+    BOOST_TEST(dialog.field("notes") == nullptr);
+    BOOST_TEST(dialog.field("phone") != nullptr);
+    dialog.field("phone")->SetValue("555 0101");
+    const Patient p = dialog.patient();
+    BOOST_TEST(p.phone == "555 0101");
+    // What it does not show, it leaves as it was.
+    BOOST_TEST(p.notes == base.notes);
+    BOOST_TEST((p.preference == DirectionalPreference::FlexionRelieves));
+    // And nothing on the dialog carries the hidden text.
+    wxWindowList all = dialog.GetChildren();
+    for (wxWindow* child : all)
+        BOOST_TEST(!child->GetLabel().Contains("Clinical words"));
+}
+
+BOOST_AUTO_TEST_CASE(the_first_start_on_a_file_asks_once_for_the_name_on_handouts)
+{
+    std::vector<wxString> problems;
+    const std::vector<std::string> answers{"   ", std::string(121, 'x'), "Sam Lee, physiotherapist"};
+    frame->setHandoutNamePrompt([&](const wxString& problem) -> std::optional<std::string> {
+        problems.push_back(problem);
+        return answers.at(problems.size() - 1);
+    });
+    BOOST_TEST(workspace->needsHandoutName());
+    frame->welcome(false);
+    BOOST_TEST_REQUIRE(problems.size() == 3u);
+    BOOST_TEST(problems[0].empty());
+    BOOST_TEST(problems[1].Contains("Type the name"), problems[1]);
+    BOOST_TEST(problems[2].Contains("120"), problems[2]);
+    BOOST_TEST(workspace->store().clinic().get()->clinician == "Sam Lee, physiotherapist");
+    BOOST_TEST(frame->GetStatusBar()->GetStatusText().Contains("Sam Lee"));
+    // Answered: never asked again.
+    frame->welcome(false);
+    BOOST_TEST(problems.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_clinician_who_cancels_the_name_question_is_not_asked_at_every_start)
+{
+    int asked = 0;
+    frame->setHandoutNamePrompt([&](const wxString&) -> std::optional<std::string> {
+        ++asked;
+        return std::nullopt;
+    });
+    frame->welcome(false);
+    frame->welcome(false);
+    BOOST_TEST(asked == 1);
+    BOOST_TEST(workspace->needsHandoutName());
+    BOOST_TEST(!workspace->store().clinic().get().has_value()); // nothing written
+}
+
 BOOST_AUTO_TEST_CASE(the_screening_checklist_asks_every_red_flag_and_records_a_dated_screening)
 {
     const std::int64_t id = frame->addPatient(named("Ivo Screen"));
@@ -75,8 +132,16 @@ BOOST_AUTO_TEST_CASE(the_clinic_dialog_validates_and_previews_the_logo)
     const std::filesystem::path png = std::filesystem::path(SP_SOURCE_DIR) / "templates/branding/demo/logo.png";
     if (std::filesystem::exists(png))
         BOOST_TEST(dialog.setLogoFile(png.string()));
-    const ClinicProfile profile = dialog.profile();
+    ClinicProfile profile = dialog.profile();
     BOOST_TEST(validate(profile).empty());
+    // The demo's branding saved as it is, with only a name for handouts: still the demo's.
+    profile.clinician = "Sam Lee";
+    workspace->store().clinic().set(profile);
+    BOOST_TEST(!workspace->hasOwnClinicProfile());
+    // The dialog shows that name; a branding of the clinic's own is its own.
+    gui::ClinicDialog again(frame, workspace->clinicProfile(), !workspace->hasOwnClinicProfile());
+    BOOST_TEST(again.profile().clinician == "Sam Lee");
+    profile.name = "Hillside Physio";
     workspace->store().clinic().set(profile);
     BOOST_TEST(workspace->hasOwnClinicProfile());
 }

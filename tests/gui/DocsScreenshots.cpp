@@ -67,6 +67,8 @@ struct ScreenshotFixture : ToolsFixture {
         frame->reloadCatalog();
         frame->SetPosition(wxPoint(0, 0));
         frame->SetSize(wxSize(1280, 800));
+        // As after the first start, which asks for the name that goes on handouts.
+        workspace->setHandoutName("Sam Lee, physiotherapist");
         const std::int64_t id = workspace->addDemoPatient(gui::localToday());
         frame->patientList().reload();
         frame->selectPatient(id);
@@ -110,6 +112,12 @@ BOOST_FIXTURE_TEST_CASE(exercise_editor, ScreenshotFixture)
     }
     dialog.showPageOf("figure");
     shoot(dialog, "gui-exercise-editor.png");
+}
+
+// docs/gui-main-window.png: the demo patient, its plan and the live guidance.
+BOOST_FIXTURE_TEST_CASE(main_window, ScreenshotFixture)
+{
+    shoot(*frame, "gui-main-window.png");
 }
 
 BOOST_FIXTURE_TEST_CASE(plugin_manager, ScreenshotFixture)

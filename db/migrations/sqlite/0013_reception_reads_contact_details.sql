@@ -1,0 +1,4 @@
+-- Reception reads a patient's contact details only (issue 18). On a clinic server the
+-- PostgreSQL migration of the same number narrows what the reception role may read of
+-- `patients` to those columns. A file has no roles, so this version changes nothing here;
+-- it exists so that both engines count their schema versions alike.
